@@ -1,0 +1,95 @@
+package org.lethe.ledger.testing;
+
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.LedgerClientConfig;
+import org.lethe.ledger.node.AnvilNode;
+import org.lethe.ledger.node.LedgerDeployer;
+import org.lethe.ledger.record.LedgerRole;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running Anvil node with the UnlearningLedger deployed and one fresh account per role: admin,
+ * provider, verifier, and an outsider that holds no role. Gas is free, so new accounts need no funds.
+ */
+public final class AnvilLedger implements AutoCloseable {
+
+    private final AnvilNode node;
+    private final String contractAddress;
+    private final Credentials admin = newAccount();
+    private final Credentials provider = newAccount();
+    private final Credentials verifier = newAccount();
+    private final Credentials outsider = newAccount();
+    private final List<LedgerClient> clients = new ArrayList<>();
+
+    private AnvilLedger(AnvilNode node) {
+        this.node = node;
+        this.contractAddress = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID,
+                LedgerClientConfig.instantMining().receiptPollInterval());
+        LedgerClient adminClient = client(admin);
+        adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
+        adminClient.grantRole(LedgerRole.VERIFIER, verifier.getAddress());
+    }
+
+    /** Starts a node, deploys the contract and grants the roles. */
+    public static AnvilLedger start() {
+        AnvilNode node = AnvilNode.start(Optional.empty());
+        try {
+            return new AnvilLedger(node);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    public AnvilNode node() {
+        return node;
+    }
+
+    public String contractAddress() {
+        return contractAddress;
+    }
+
+    public Credentials admin() {
+        return admin;
+    }
+
+    public Credentials provider() {
+        return provider;
+    }
+
+    public Credentials verifier() {
+        return verifier;
+    }
+
+    public Credentials outsider() {
+        return outsider;
+    }
+
+    /** A client signing as the account; closed with the ledger. */
+    public synchronized LedgerClient client(Credentials account) {
+        LedgerClient client = LedgerClient.connect(node.rpcUrl(), account, contractAddress,
+                LedgerClientConfig.instantMining());
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.forEach(LedgerClient::close);
+        node.close();
+    }
+
+    private static Credentials newAccount() {
+        try {
+            return Credentials.create(Keys.createEcKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
