@@ -71,6 +71,13 @@ public final class AnvilLedger implements AutoCloseable {
         return outsider;
     }
 
+    /** A fresh account that the admin granted the role. */
+    public Credentials newAccountWith(LedgerRole role) {
+        Credentials account = newAccount();
+        client(admin).grantRole(role, account.getAddress());
+        return account;
+    }
+
     /** A client signing as the account; closed with the ledger. */
     public synchronized LedgerClient client(Credentials account) {
         LedgerClient client = LedgerClient.connect(node.rpcUrl(), account, contractAddress,
