@@ -37,12 +37,12 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The only door to the chain: typed writes that return receipts, typed reads of every record, and event
@@ -177,9 +177,17 @@ public final class LedgerClient implements AutoCloseable {
      * @throws LedgerUnavailableException if the node cannot be reached or a receipt does not come
      */
     public List<LedgerReceipt> submitAll(List<LedgerWrite> pipeline) {
-        List<String> hashes = new ArrayList<>(pipeline.size());
+        List<String> signed = new ArrayList<>(pipeline.size());
         for (LedgerWrite write : pipeline) {
-            hashes.add(send(write, config.pipelinedGasLimit()));
+            signed.add(sign(write, config.pipelinedGasLimit()));
+        }
+        // all sends in flight at once: the node admits them into the same blocks
+        List<CompletableFuture<EthSendTransaction>> sends = signed.stream()
+                .map(transaction -> web3j.ethSendRawTransaction(transaction).sendAsync()).toList();
+        List<String> hashes = new ArrayList<>(pipeline.size());
+        for (int i = 0; i < pipeline.size(); i++) {
+            CompletableFuture<EthSendTransaction> send = sends.get(i);
+            hashes.add(sentHash(pipeline.get(i), send::join));
         }
         List<LedgerReceipt> receipts = new ArrayList<>(pipeline.size());
         for (int i = 0; i < pipeline.size(); i++) {
@@ -282,14 +290,22 @@ public final class LedgerClient implements AutoCloseable {
     // ---- plumbing
 
     private String send(LedgerWrite write, BigInteger gasLimit) {
-        long nonce = nonces.next();
-        RawTransaction transaction = RawTransaction.createTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
+        String signed = sign(write, gasLimit);
+        return sentHash(write, () -> web3j.ethSendRawTransaction(signed).send());
+    }
+
+    private String sign(LedgerWrite write, BigInteger gasLimit) {
+        RawTransaction transaction = RawTransaction.createTransaction(BigInteger.valueOf(nonces.next()), BigInteger.ZERO,
                 gasLimit, contractAddress, BigInteger.ZERO, write.data());
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(transaction, chainId, credentials));
+        return Numeric.toHexString(TransactionEncoder.signMessage(transaction, chainId, credentials));
+    }
+
+    /** The hash of a sent transaction; a failed send leaves a nonce gap, so the nonces are re-read. */
+    private String sentHash(LedgerWrite write, RpcCall<EthSendTransaction> sending) {
         EthSendTransaction sent;
         try {
-            sent = web3j.ethSendRawTransaction(signed).send();
-        } catch (IOException e) {
+            sent = sending.run();
+        } catch (Exception e) {
             nonces.resync();
             throw new LedgerUnavailableException(write.function() + ": node unreachable: " + e.getMessage(), e);
         }

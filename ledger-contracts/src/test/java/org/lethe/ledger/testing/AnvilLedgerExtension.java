@@ -20,13 +20,6 @@ public final class AnvilLedgerExtension implements BeforeAllCallback, ParameterR
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AnvilLedgerExtension.class);
 
-    private record ClosingLedger(AnvilLedger ledger) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            ledger.close();
-        }
-    }
-
     @Override
     public void beforeAll(ExtensionContext context) {
         ledgerOf(context);
@@ -42,13 +35,11 @@ public final class AnvilLedgerExtension implements BeforeAllCallback, ParameterR
         return ledgerOf(context);
     }
 
-    /** One ledger per test class, closed by JUnit when the class's store closes. */
+    /** One ledger per test class; JUnit closes stored {@link AutoCloseable}s when the class's store closes. */
     private static AnvilLedger ledgerOf(ExtensionContext context) {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElse(context) : context;
         return classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(classContext.getRequiredTestClass(), key -> new ClosingLedger(AnvilLedger.start()),
-                        ClosingLedger.class)
-                .ledger();
+                .computeIfAbsent(classContext.getRequiredTestClass(), key -> AnvilLedger.start(), AnvilLedger.class);
     }
 }

@@ -1,0 +1,9 @@
+package org.lethe.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** Benchmarks: commands that measure, never tests that assert on time. */
+@Command(name = "bench", description = "Run a benchmark and print its figures.",
+        subcommands = {LedgerBenchCommand.class})
+public final class BenchCommand {
+}
