@@ -1,0 +1,123 @@
+package org.lethe.ml.network;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ml.TestData;
+import org.lethe.ml.data.Sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** DJL networks on real Fashion-MNIST subsets: learning, repeatability, hashed parameter files. */
+class NetworkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mlpLearnsFashionMnistAndReportsEachEpoch() {
+        List<Double> losses = new ArrayList<>();
+        try (Network network = Network.create(Architecture.MLP, 7)) {
+            double before = Predictor.accuracy(network, TestData.test());
+
+            NetworkTrainer.fit(network, TestData.train(), TrainingConfig.defaults(2, 7),
+                    new TrainingProgress((epoch, loss) -> losses.add(loss)));
+
+            double after = Predictor.accuracy(network, TestData.test());
+            assertTrue(before < 0.3 && after > 0.75, "accuracy " + before + " -> " + after);
+            assertEquals(2, losses.size());
+            assertTrue(losses.get(1) < losses.get(0), "loss per epoch " + losses);
+        }
+    }
+
+    @Test
+    void cnnTrainsThroughTheSameLoop() {
+        try (Network network = Network.create(Architecture.CNN, 3)) {
+            NetworkTrainer.fit(network, TestData.train().subList(0, 2_000), TrainingConfig.defaults(1, 3),
+                    TrainingProgress.NONE);
+
+            assertTrue(Predictor.accuracy(network, TestData.test()) > 0.55);
+        }
+    }
+
+    @Test
+    void sameSeedAndThreadsGiveBitForBitTheSameWeights() {
+        List<Sample> samples = TestData.train().subList(0, 1_500);
+
+        Bytes32 first = trainedHash(samples, 11);
+        Bytes32 second = trainedHash(samples, 11);
+        Bytes32 otherSeed = trainedHash(samples, 12);
+
+        assertEquals(first, second);
+        assertNotEquals(first, otherSeed);
+    }
+
+    @Test
+    void savedParametersLoadWithTheirHashAndCanBeSavedAgain() {
+        List<Sample> probe = TestData.test().subList(0, 50);
+        try (Network network = Network.create(Architecture.MLP, 5)) {
+            NetworkTrainer.fit(network, TestData.train().subList(0, 1_000), TrainingConfig.defaults(1, 5),
+                    TrainingProgress.NONE);
+            Bytes32 hash = network.save(dir.resolve("shard-0.params"));
+
+            try (Network loaded = Network.load(Architecture.MLP, dir.resolve("shard-0.params"), hash)) {
+                assertArrayEquals(Predictor.perSampleLoss(network, probe), Predictor.perSampleLoss(loaded, probe));
+                assertEquals(hash, loaded.save(dir.resolve("again.params")));
+                NetworkTrainer.fit(loaded, TestData.train().subList(1_000, 1_500), TrainingConfig.defaults(1, 5),
+                        TrainingProgress.NONE);
+                assertNotEquals(hash, loaded.weightsHash(), "a loaded network trains on");
+            }
+        }
+    }
+
+    @Test
+    void tamperedParameterFileIsRefusedLoudly() throws IOException {
+        Bytes32 hash;
+        try (Network network = Network.create(Architecture.MLP, 5)) {
+            hash = network.save(dir.resolve("shard.params"));
+        }
+        byte[] bytes = Files.readAllBytes(dir.resolve("shard.params"));
+        bytes[bytes.length - 3] ^= 0x10;
+        Files.write(dir.resolve("shard.params"), bytes);
+
+        TamperedParametersException error = assertThrows(TamperedParametersException.class,
+                () -> Network.load(Architecture.MLP, dir.resolve("shard.params"), hash));
+
+        assertTrue(error.getMessage().contains(hash + " was recorded"), error.getMessage());
+    }
+
+    @Test
+    void perSampleLossIsMinusLogOfTheLabelsProbability() {
+        List<Sample> probe = TestData.test().subList(0, 20);
+        try (Network network = Network.create(Architecture.MLP, 9)) {
+            float[][] probabilities = Predictor.probabilities(network, probe);
+            float[] losses = Predictor.perSampleLoss(network, probe);
+
+            for (int i = 0; i < probe.size(); i++) {
+                assertEquals(-Math.log(probabilities[i][probe.get(i).label()]), losses[i], 1e-4);
+                double sum = 0;
+                for (float p : probabilities[i]) {
+                    sum += p;
+                }
+                assertEquals(1.0, sum, 1e-5);
+            }
+        }
+    }
+
+    private static Bytes32 trainedHash(List<Sample> samples, long seed) {
+        try (Network network = Network.create(Architecture.MLP, seed)) {
+            NetworkTrainer.fit(network, samples, TrainingConfig.defaults(1, seed), TrainingProgress.NONE);
+            return network.weightsHash();
+        }
+    }
+}
