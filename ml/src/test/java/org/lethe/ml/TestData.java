@@ -1,8 +1,11 @@
 package org.lethe.ml;
 
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Real Fashion-MNIST subsets, read once per test JVM and small enough for CI on two cores. */
@@ -12,6 +15,11 @@ public final class TestData {
     private static List<Sample> test;
 
     private TestData() {
+    }
+
+    /** A subject id for tests: SHA-256 of the name. */
+    public static Bytes32 subjectId(String name) {
+        return HashAlgorithm.SHA_256.hash(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The first 6,000 training samples. */

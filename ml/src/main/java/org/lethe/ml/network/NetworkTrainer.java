@@ -59,7 +59,7 @@ public final class NetworkTrainer {
             }
             NDArray retainLoss = SampleTensors.perSampleLoss(forward(trainer, manager, network.architecture(), retained),
                     SampleTensors.labels(manager, retained)).mean();
-            return retainLoss.mul(retainWeight).sub(forgetLoss);
+            return retainLoss.mul((float) retainWeight).sub(forgetLoss);
         });
     }
 

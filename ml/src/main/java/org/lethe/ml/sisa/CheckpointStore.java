@@ -1,0 +1,50 @@
+package org.lethe.ml.sisa;
+
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ml.network.Architecture;
+import org.lethe.ml.network.Network;
+import org.lethe.ml.network.TamperedParametersException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Parameter files addressed by their SHA-256: {@code <hash>.params}. A shard that a deletion does not
+ * touch keeps its files; every load checks the content against the name.
+ */
+public final class CheckpointStore {
+
+    private final Path directory;
+
+    public CheckpointStore(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Saves the network's parameters and returns their hash. */
+    public Bytes32 put(Network network) {
+        Bytes32 hash = network.weightsHash();
+        Path file = file(hash);
+        if (!Files.exists(file)) {
+            network.save(file);
+        }
+        return hash;
+    }
+
+    /**
+     * @throws TamperedParametersException if the file's content does not hash to its name
+     * @throws UncheckedIOException        if there is no such checkpoint
+     */
+    public Network get(Architecture architecture, Bytes32 hash) {
+        Path file = file(hash);
+        if (!Files.exists(file)) {
+            throw new UncheckedIOException(new NoSuchFileException(file.toString(), null, "no checkpoint " + hash));
+        }
+        return Network.load(architecture, file, hash);
+    }
+
+    public Path file(Bytes32 hash) {
+        return directory.resolve(hash.toHex().substring(2) + ".params");
+    }
+}

@@ -1,0 +1,56 @@
+package org.lethe.ml.sisa;
+
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.evidence.merkle.MerkleTree;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.network.Architecture;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * A trained SISA model: its layout, architecture and every shard's slices and checkpoints. Values
+ * only; the parameters live in a {@link CheckpointStore}.
+ *
+ * @param architecture the shards' network
+ * @param layout       S and R
+ * @param shards       the S shard states, in shard order
+ */
+public record SisaModel(Architecture architecture, SisaLayout layout, List<ShardState> shards) {
+
+    public SisaModel {
+        shards = List.copyOf(shards);
+        if (shards.size() != layout.shards()) {
+            throw new IllegalArgumentException(layout.shards() + " shards expected, got " + shards.size());
+        }
+    }
+
+    /** SHA-256 over the shards' final parameter hashes, in shard order: the weights' identity. */
+    public Bytes32 weightsHash() {
+        return HashAlgorithm.SHA_256.hash(shards.stream().map(ShardState::finalCheckpoint).toArray(Bytes32[]::new));
+    }
+
+    /** Every sample the model was trained on. */
+    public List<Sample> trainingSet() {
+        return shards.stream().flatMap(shard -> shard.slices().stream()).flatMap(List::stream).toList();
+    }
+
+    /**
+     * Merkle root of the training set's sample hashes, leaves sorted so that a neighbouring pair can
+     * later show that a hash is absent.
+     */
+    public Bytes32 trainingSetRoot() {
+        List<Bytes32> leaves = trainingSet().stream().map(Sample::hash).sorted().toList();
+        return leaves.isEmpty() ? Bytes32.ZERO : MerkleTree.build(leaves).root();
+    }
+
+    /** Shards that hold any of the given sample hashes. */
+    public List<Integer> shardsHolding(Set<Bytes32> sampleHashes) {
+        return IntStream.range(0, shards.size())
+                .filter(s -> shards.get(s).slices().stream().flatMap(List::stream)
+                        .anyMatch(sample -> sampleHashes.contains(sample.hash())))
+                .boxed().toList();
+    }
+}
