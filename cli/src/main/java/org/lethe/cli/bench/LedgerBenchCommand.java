@@ -1,7 +1,5 @@
 package org.lethe.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,12 +34,7 @@ final class LedgerBenchCommand implements Callable<Integer> {
             return 2;
         }
         LedgerBenchmark.Result result = new LedgerBenchmark(transactions, batches, batchSize).run();
-        if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(result));
-        }
+        BenchOutput.print(spec.commandLine().getOut(), result, json);
         return 0;
     }
 }

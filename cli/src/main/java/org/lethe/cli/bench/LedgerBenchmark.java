@@ -161,7 +161,7 @@ final class LedgerBenchmark {
     }
 
     private static double perSecond(long count, long nanos) {
-        return Math.round(count * 1e9 / nanos * 10) / 10.0;
+        return BenchOutput.oneDecimal(count * 1e9 / nanos);
     }
 
     private static void check(boolean condition, String what) {

@@ -3,6 +3,7 @@ package org.lethe.ml.data;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,11 @@ public final class Sample {
     /** A copy of the 784 pixel bytes, row by row. */
     public byte[] image() {
         return image.clone();
+    }
+
+    /** Appends the 784 pixel bytes to a buffer, without copying the image first. */
+    public void copyImageTo(ByteBuffer buffer) {
+        buffer.put(image);
     }
 
     /** Pixel {@code index} scaled to [0, 1]. */

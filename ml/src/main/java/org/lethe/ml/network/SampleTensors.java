@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.lethe.ml.data.Sample;
 
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Builds batch tensors from samples: pixels scaled to [0, 1] in the architecture's shape, labels as int64. */
@@ -16,15 +16,30 @@ final class SampleTensors {
     private SampleTensors() {
     }
 
+    /** One direct staging buffer per thread: allocating one per batch makes the JVM stall on direct memory. */
+    private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+
     static NDArray images(NDManager manager, Architecture architecture, List<Sample> samples) {
-        float[] pixels = new float[samples.size() * Sample.PIXELS];
-        int offset = 0;
+        ByteBuffer pixels = staging(samples.size() * Sample.PIXELS);
         for (Sample sample : samples) {
-            for (int i = 0; i < Sample.PIXELS; i++) {
-                pixels[offset++] = sample.pixel(i);
-            }
+            sample.copyImageTo(pixels);
         }
-        return manager.create(FloatBuffer.wrap(pixels), architecture.inputShape(samples.size()));
+        pixels.flip();
+        // raw bytes into torch and scaled there (a quarter of the copying of floats); the float copy
+        // owns its memory, so the staging buffer is free again once this returns
+        try (NDArray raw = manager.create(pixels, architecture.inputShape(samples.size()), DataType.UINT8)) {
+            return raw.toType(DataType.FLOAT32, true).divi(255f);
+        }
+    }
+
+    private static ByteBuffer staging(int bytes) {
+        ByteBuffer buffer = STAGING.get();
+        if (buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(bytes);
+            STAGING.set(buffer);
+        }
+        buffer.clear();
+        return buffer;
     }
 
     static NDArray labels(NDManager manager, List<Sample> samples) {

@@ -1,0 +1,40 @@
+package org.lethe.cli.bench;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lethe.cli.CommandRun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The training and unlearning benchmarks run on full Fashion-MNIST (minutes, not for the test suite):
+ * here only their refusal of impossible settings, before any work starts.
+ */
+class ModelBenchCommandsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "training --epochs 0|--epochs must be positive",
+        "unlearning --shards 0|must be positive",
+        "unlearning --subject-arrival 1.5|--subject-arrival within 0..1",
+        "unlearning --repeats 0|must be positive",
+    })
+    void refusesImpossibleSettings(String arguments, String message) {
+        String[] args = ("bench " + arguments).split(" ");
+
+        CommandRun run = CommandRun.of(args);
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(message), run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"training --model RNN", "unlearning --shards many"})
+    void refusesUnparseableOptions(String arguments) {
+        CommandRun run = CommandRun.of(("bench " + arguments).split(" "));
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Invalid value"), run.err());
+    }
+}
