@@ -1,0 +1,52 @@
+package org.lethe.modelservice.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL started from the Maven Central binaries, for machines with no database server.
+ * Its data directory persists, so the ledger outbox survives a restart of the service.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts (or restarts) the database kept in {@code dataDirectory}. */
+    public static EmbeddedDatabase start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** The Quarkus datasource settings that point at this database. */
+    public Map<String, String> datasourceConfig() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

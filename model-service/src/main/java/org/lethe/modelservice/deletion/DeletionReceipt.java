@@ -1,0 +1,21 @@
+package org.lethe.modelservice.deletion;
+
+import org.lethe.modelservice.outbox.LedgerStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A deletion request's receipt and, later, its timeline.
+ *
+ * @param requestId          SHA-256 of the canonical signed request: its id here and on the ledger
+ * @param subjectId          the requesting subject
+ * @param contributionRoots  the contributions to delete
+ * @param contributionsRoot  the root recorded on the ledger (the one contribution, or a root over several)
+ * @param requestedAt        the subject's time
+ * @param receivedAt         when the service accepted it
+ * @param ledger             the anchoring of its hashes on the ledger
+ */
+public record DeletionReceipt(String requestId, String subjectId, List<String> contributionRoots,
+                              String contributionsRoot, Instant requestedAt, Instant receivedAt, LedgerStatus ledger) {
+}

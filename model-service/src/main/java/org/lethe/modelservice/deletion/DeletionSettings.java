@@ -1,0 +1,16 @@
+package org.lethe.modelservice.deletion;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** Rules for accepting deletion requests. */
+@ConfigMapping(prefix = "lethe.deletions")
+public interface DeletionSettings {
+
+    /** How far a request's time may lie from the service's clock, either way. */
+    Duration maxClockSkew();
+
+    /** Longest nonce accepted. */
+    int maxNonceLength();
+}

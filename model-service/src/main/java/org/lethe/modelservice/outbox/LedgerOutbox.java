@@ -1,0 +1,74 @@
+package org.lethe.modelservice.outbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.lethe.evidence.hash.Bytes32;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place that knows the {@code ledger_outbox} table. */
+@ApplicationScoped
+public class LedgerOutbox {
+
+    /** Queues a write in the caller's transaction: the record and its ledger write commit together. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(LedgerRecordKind kind, Bytes32 recordKey, ObjectNode payload) {
+        OutboxEntry entry = new OutboxEntry();
+        entry.kind = kind;
+        entry.recordKey = recordKey.toHex();
+        entry.payload = payload.toString();
+        entry.status = OutboxStatus.PENDING;
+        entry.attempts = 0;
+        entry.createdAt = Instant.now();
+        entry.nextAttemptAt = entry.createdAt;
+        entry.persist();
+    }
+
+    /** Where the write of a record stands, if one was queued. */
+    @Transactional
+    public Optional<OutboxEntry> find(LedgerRecordKind kind, Bytes32 recordKey) {
+        return OutboxEntry.<OutboxEntry>find("kind = ?1 and recordKey = ?2", kind, recordKey.toHex()).firstResultOptional();
+    }
+
+    @Transactional
+    List<OutboxEntry> due(int limit) {
+        return OutboxEntry.<OutboxEntry>find("status = ?1 and nextAttemptAt <= ?2", Sort.by("id"),
+                OutboxStatus.PENDING, Instant.now()).page(0, limit).list();
+    }
+
+    @Transactional
+    void markSent(long id, String txHash, long blockNumber) {
+        OutboxEntry entry = OutboxEntry.findById(id);
+        entry.status = OutboxStatus.SENT;
+        entry.txHash = txHash;
+        entry.blockNumber = blockNumber;
+        entry.sentAt = Instant.now();
+        entry.lastError = null;
+    }
+
+    @Transactional
+    void markRetry(long id, String error, Instant nextAttempt) {
+        OutboxEntry entry = OutboxEntry.findById(id);
+        entry.attempts++;
+        entry.lastError = error;
+        entry.nextAttemptAt = nextAttempt;
+    }
+
+    @Transactional
+    void markFailed(long id, String error) {
+        OutboxEntry entry = OutboxEntry.findById(id);
+        entry.attempts++;
+        entry.status = OutboxStatus.FAILED;
+        entry.lastError = error;
+    }
+
+    /** Entries not yet on chain, for health and tests. */
+    @Transactional
+    public long pendingCount() {
+        return OutboxEntry.count("status", OutboxStatus.PENDING);
+    }
+}

@@ -1,0 +1,57 @@
+package org.lethe.modelservice;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.lethe.ledger.testing.AnvilLedger;
+import org.lethe.modelservice.database.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real things the model service needs in tests: an embedded PostgreSQL in a fresh directory and
+ * an Anvil node with the ledger contract, the service signing as the provider account.
+ */
+public class ModelServiceTestResources implements QuarkusTestResourceLifecycleManager {
+
+    private static AnvilLedger ledger;
+    private EmbeddedDatabase database;
+
+    /** The running ledger, to check what the service wrote. */
+    public static AnvilLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            database = EmbeddedDatabase.start(Files.createTempDirectory("lethe-model-service-db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ledger = AnvilLedger.start();
+        Map<String, String> config = new HashMap<>(database.datasourceConfig());
+        config.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
+        config.put("lethe.ledger.contract-address", ledger.contractAddress());
+        config.put("lethe.ledger.provider-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        config.put("lethe.ledger.receipt-poll-interval", "5ms");
+        config.put("lethe.outbox.poll-interval", "200ms");
+        config.put("lethe.outbox.initial-backoff", "200ms");
+        config.put("lethe.outbox.max-backoff", "1s");
+        config.put("lethe.contributions.max-samples", "500");
+        config.put("lethe.contributions.max-body-bytes", "600000");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (ledger != null) {
+            ledger.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
