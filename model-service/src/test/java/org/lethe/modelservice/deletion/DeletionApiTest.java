@@ -1,0 +1,178 @@
+package org.lethe.modelservice.deletion;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.MerkleTree;
+import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ml.data.Sample;
+import org.lethe.modelservice.LedgerAwait;
+import org.lethe.modelservice.ModelServiceTestResources;
+import org.lethe.modelservice.TestSubject;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(ModelServiceTestResources.class)
+class DeletionApiTest {
+
+    @Test
+    void signedRequestIsReceiptedAndItsHashesAnchoredOnTheLedger() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 10);
+        SignedDocument request = subject.deletion(List.of(root));
+        Bytes32 requestId = request.hash();
+
+        given().contentType(ContentType.JSON).body(request.toString()).post("/deletions")
+                .then().statusCode(202)
+                .body("requestId", equalTo(requestId.toHex()))
+                .body("subjectId", equalTo(subject.id().toHex()))
+                .body("contributionRoots", equalTo(List.of(root.toHex())))
+                .body("contributionsRoot", equalTo(root.toHex()));
+
+        JsonPath sent = LedgerAwait.sent("/deletions/" + requestId.toHex());
+        DeletionRequest onChain = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider())
+                .deletionRequest(requestId).orElseThrow().value();
+        assertEquals(subject.id(), onChain.subjectIdHash());
+        assertEquals(root, onChain.contributionRoot());
+        assertEquals(Instant.parse(sent.getString("requestedAt")).getEpochSecond(), onChain.requestedAt().getEpochSecond());
+    }
+
+    @Test
+    void requestForSeveralContributionsAnchorsTheRootOverThem() {
+        TestSubject subject = new TestSubject();
+        Bytes32 first = contribute(subject, 3);
+        Bytes32 second = contribute(subject, 4);
+
+        String expected = MerkleTree.build(List.of(first, second).stream().sorted().toList()).root().toHex();
+        given().contentType(ContentType.JSON).body(subject.deletion(List.of(first, second)).toString())
+                .post("/deletions").then().statusCode(202).body("contributionsRoot", equalTo(expected));
+    }
+
+    @Test
+    void replayedNonceIsRefused() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+        SignedDocument first = subject.signer().sign(subject.deletionPayload(List.of(root), "nonce-1", Instant.now()));
+        given().contentType(ContentType.JSON).body(first.toString()).post("/deletions").then().statusCode(202);
+
+        refused(first.toString(), 409, "replayed-nonce");
+        SignedDocument sameNonceLater = subject.signer().sign(
+                subject.deletionPayload(List.of(root), "nonce-1", Instant.now().plusSeconds(1)));
+        refused(sameNonceLater.toString(), 409, "replayed-nonce");
+    }
+
+    @Test
+    void unknownSubjectIsRefused() {
+        TestSubject stranger = new TestSubject();
+
+        refused(stranger.deletion(List.of(Bytes32.fromHex("0x" + "11".repeat(32)))).toString(), 404, "unknown-subject");
+    }
+
+    @Test
+    void deletingAnotherSubjectsDataIsRefused() {
+        TestSubject owner = new TestSubject();
+        TestSubject other = new TestSubject();
+        Bytes32 ownersRoot = contribute(owner, 2);
+        contribute(other, 2);
+
+        refused(other.deletion(List.of(ownersRoot)).toString(), 403, "foreign-contribution");
+    }
+
+    @Test
+    void unknownContributionIsRefused() {
+        TestSubject subject = new TestSubject();
+        contribute(subject, 2);
+
+        refused(subject.deletion(List.of(Bytes32.fromHex("0x" + "22".repeat(32)))).toString(), 404, "unknown-contribution");
+    }
+
+    @Test
+    void requestSignedByAnotherKeyIsRefused() {
+        TestSubject subject = new TestSubject();
+        TestSubject forger = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+
+        refused(forger.signer().sign(subject.deletionPayload(List.of(root), "n", Instant.now())).toString(),
+                403, "signer-not-subject");
+    }
+
+    @Test
+    void tamperedRequestFailsItsSignature() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+        ObjectNode json = subject.deletion(List.of(root)).toJson();
+        ((ObjectNode) json.get("payload")).put("nonce", "changed");
+
+        refused(json.toString(), 401, "bad-signature");
+    }
+
+    @Test
+    void requestOutsideTheClockWindowIsRefused() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+
+        refused(subject.signer().sign(subject.deletionPayload(List.of(root), "old", Instant.now().minusSeconds(3600)))
+                .toString(), 400, "request-time-outside-window").body("detail", containsString("at most 300 s"));
+        refused(subject.signer().sign(subject.deletionPayload(List.of(root), "future", Instant.now().plusSeconds(3600)))
+                .toString(), 400, "request-time-outside-window");
+    }
+
+    @Test
+    void requestWithoutContributionsOrNonceIsRefused() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+
+        refused(subject.signer().sign(subject.deletionPayload(List.of(), "n", Instant.now())).toString(),
+                400, "invalid-deletion-request");
+        refused(subject.signer().sign(subject.deletionPayload(List.of(root), "", Instant.now())).toString(),
+                400, "invalid-deletion-request");
+    }
+
+    @Test
+    void malformedRootAndUnknownRequestAnswerWithProblems() {
+        TestSubject subject = new TestSubject();
+        contribute(subject, 2);
+        var payload = subject.deletionPayload(List.of(), "n", Instant.now());
+        payload.put("contributionRoots", List.of("not-a-root"));
+
+        refused(subject.signer().sign(payload).toString(), 400, "invalid-id");
+        given().get("/deletions/0x" + "33".repeat(32)).then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-deletion-request"));
+        given().get("/deletions/nope").then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-id"));
+    }
+
+    private static Bytes32 contribute(TestSubject subject, int samples) {
+        List<Sample> contributed = TestSubject.freshSamples(samples);
+        given().contentType(ContentType.JSON).body(subject.contribution(contributed).toString())
+                .post("/contributions").then().statusCode(201);
+        return TestSubject.rootOf(contributed);
+    }
+
+    private static ValidatableResponse refused(String body, int status, String type) {
+        long before = requestCount();
+        ValidatableResponse response = given().contentType(ContentType.JSON).body(body).post("/deletions")
+                .then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:lethe:problem:" + type));
+        assertEquals(before, requestCount(), "no request stored");
+        return response;
+    }
+
+    private static long requestCount() {
+        return QuarkusTransaction.requiringNew().call(() -> DeletionRequestEntity.count());
+    }
+}
