@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public class ModelServiceTestResources implements QuarkusTestResourceLifecycleManager {
 
+    /** The operators' token in tests. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
 
@@ -42,7 +45,22 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
         config.put("lethe.outbox.max-backoff", "1s");
         config.put("lethe.contributions.max-samples", "500");
         config.put("lethe.contributions.max-body-bytes", "600000");
+        // a small SISA model that trains in seconds on two cores
+        config.put("lethe.model.shards", "2");
+        config.put("lethe.model.slices", "2");
+        config.put("lethe.model.epochs-per-slice", "2");
+        config.put("lethe.model.base-samples", "3000");
+        config.put("lethe.model.checkpoint-directory", temporaryDirectory("lethe-checkpoints"));
+        config.put("lethe.admin.token", ADMIN_TOKEN);
         return config;
+    }
+
+    private static String temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

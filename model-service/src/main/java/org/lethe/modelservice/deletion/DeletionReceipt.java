@@ -4,6 +4,7 @@ import org.lethe.modelservice.outbox.LedgerStatus;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A deletion request's receipt and, later, its timeline.
@@ -15,7 +16,12 @@ import java.util.List;
  * @param requestedAt        the subject's time
  * @param receivedAt         when the service accepted it
  * @param ledger             the anchoring of its hashes on the ledger
+ * @param executedVersion    the model version that executed it, once unlearned
+ * @param executedAt         when that version was published
+ * @param unlearningLedger   the ledger record linking the request to that version
  */
 public record DeletionReceipt(String requestId, String subjectId, List<String> contributionRoots,
-                              String contributionsRoot, Instant requestedAt, Instant receivedAt, LedgerStatus ledger) {
+                              String contributionsRoot, Instant requestedAt, Instant receivedAt, LedgerStatus ledger,
+                              Optional<String> executedVersion, Optional<Instant> executedAt,
+                              Optional<LedgerStatus> unlearningLedger) {
 }

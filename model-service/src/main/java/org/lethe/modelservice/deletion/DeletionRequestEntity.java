@@ -41,6 +41,13 @@ public class DeletionRequestEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String document;
 
+    /** The version that executed the request, once unlearned. */
+    @Column(name = "executed_version")
+    public String executedVersion;
+
+    @Column(name = "executed_at")
+    public Instant executedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "deletion_request_contribution", joinColumns = @JoinColumn(name = "request_id"))
     @Column(name = "contribution_root")

@@ -89,8 +89,11 @@ public class DeletionService {
     private DeletionReceipt receipt(DeletionRequestEntity request) {
         LedgerStatus ledger = outbox.find(LedgerRecordKind.DELETION_REQUEST, Bytes32.fromHex(request.requestId))
                 .map(LedgerStatus::of).orElseThrow();
+        Bytes32 id = Bytes32.fromHex(request.requestId);
         return new DeletionReceipt(request.requestId, request.subjectId, List.copyOf(request.contributionRoots),
-                request.contributionsRoot, request.requestedAt, request.receivedAt, ledger);
+                request.contributionsRoot, request.requestedAt, request.receivedAt, ledger,
+                Optional.ofNullable(request.executedVersion), Optional.ofNullable(request.executedAt),
+                outbox.find(LedgerRecordKind.UNLEARNING, id).map(LedgerStatus::of));
     }
 
     private List<Bytes32> ownedContributions(Bytes32 subjectId, List<String> roots) {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.LedgerWrite;
+import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.ledger.record.Recorded;
+import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.UnlearningStrategy;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -29,6 +32,45 @@ public enum LedgerRecordKind {
         boolean onChain(LedgerClient ledger, JsonNode payload) {
             Contribution expected = contribution(payload);
             return ledger.contribution(expected.contributionRoot()).map(Recorded::value).equals(Optional.of(expected));
+        }
+    },
+
+    MODEL_REGISTRATION {
+        @Override
+        LedgerWrite write(LedgerClient ledger, JsonNode payload) {
+            return ledger.writes().registerModel(Bytes32.fromHex(payload.get("modelId").asText()));
+        }
+
+        @Override
+        boolean onChain(LedgerClient ledger, JsonNode payload) {
+            return ledger.model(Bytes32.fromHex(payload.get("modelId").asText()))
+                    .filter(model -> model.value().provider().equalsIgnoreCase(ledger.account())).isPresent();
+        }
+    },
+
+    CHECKPOINT {
+        @Override
+        LedgerWrite write(LedgerClient ledger, JsonNode payload) {
+            return ledger.writes().recordCheckpoint(checkpoint(payload));
+        }
+
+        @Override
+        boolean onChain(LedgerClient ledger, JsonNode payload) {
+            Checkpoint expected = checkpoint(payload);
+            return ledger.checkpoint(expected.versionHash()).map(Recorded::value).equals(Optional.of(expected));
+        }
+    },
+
+    UNLEARNING {
+        @Override
+        LedgerWrite write(LedgerClient ledger, JsonNode payload) {
+            return ledger.writes().recordUnlearning(unlearning(payload));
+        }
+
+        @Override
+        boolean onChain(LedgerClient ledger, JsonNode payload) {
+            Unlearning expected = unlearning(payload);
+            return ledger.unlearning(expected.target()).map(Recorded::value).equals(Optional.of(expected));
         }
     },
 
@@ -64,6 +106,41 @@ public enum LedgerRecordKind {
                 .put("subjectIdHash", request.subjectIdHash().toHex())
                 .put("contributionRoot", request.contributionRoot().toHex())
                 .put("requestedAt", request.requestedAt().getEpochSecond());
+    }
+
+    public static ObjectNode modelPayload(Bytes32 modelId) {
+        return JsonNodeFactory.instance.objectNode().put("modelId", modelId.toHex());
+    }
+
+    public static ObjectNode payload(Checkpoint checkpoint) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("modelId", checkpoint.modelId().toHex())
+                .put("versionHash", checkpoint.versionHash().toHex())
+                .put("weightsHash", checkpoint.weightsHash().toHex())
+                .put("trainingSetRoot", checkpoint.trainingSetRoot().toHex());
+        checkpoint.parentVersion().ifPresent(parent -> json.put("parentVersion", parent.toHex()));
+        return json;
+    }
+
+    public static ObjectNode payload(Unlearning unlearning) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("target", unlearning.target().toHex())
+                .put("modelId", unlearning.modelId().toHex())
+                .put("newVersion", unlearning.newVersion().toHex())
+                .put("strategy", unlearning.strategy().name());
+    }
+
+    private static Checkpoint checkpoint(JsonNode payload) {
+        return new Checkpoint(Bytes32.fromHex(payload.get("modelId").asText()),
+                Bytes32.fromHex(payload.get("versionHash").asText()), Bytes32.fromHex(payload.get("weightsHash").asText()),
+                Bytes32.fromHex(payload.get("trainingSetRoot").asText()),
+                Optional.ofNullable(payload.get("parentVersion")).map(parent -> Bytes32.fromHex(parent.asText())));
+    }
+
+    private static Unlearning unlearning(JsonNode payload) {
+        return new Unlearning(Bytes32.fromHex(payload.get("target").asText()),
+                Bytes32.fromHex(payload.get("modelId").asText()), Bytes32.fromHex(payload.get("newVersion").asText()),
+                UnlearningStrategy.valueOf(payload.get("strategy").asText()));
     }
 
     private static Contribution contribution(JsonNode payload) {

@@ -12,7 +12,7 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ledger.record.Contribution;
 import org.lethe.ml.data.Sample;
-import org.lethe.modelservice.LedgerAwait;
+import org.lethe.modelservice.Await;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
 
@@ -44,7 +44,7 @@ class ContributionApiTest {
                 .body("sampleCount", equalTo(40))
                 .body("ledger.status", equalTo("PENDING"));
 
-        JsonPath sent = LedgerAwait.sent("/contributions/" + root.toHex());
+        JsonPath sent = Await.sent("/contributions/" + root.toHex());
         assertEquals(66, sent.getString("ledger.txHash").length());
         assertEquals(new Contribution(root, subject.id(), 40),
                 ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider())

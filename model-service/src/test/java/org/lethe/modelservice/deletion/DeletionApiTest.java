@@ -13,7 +13,7 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.merkle.MerkleTree;
 import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.ml.data.Sample;
-import org.lethe.modelservice.LedgerAwait;
+import org.lethe.modelservice.Await;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
 
@@ -43,7 +43,7 @@ class DeletionApiTest {
                 .body("contributionRoots", equalTo(List.of(root.toHex())))
                 .body("contributionsRoot", equalTo(root.toHex()));
 
-        JsonPath sent = LedgerAwait.sent("/deletions/" + requestId.toHex());
+        JsonPath sent = Await.sent("/deletions/" + requestId.toHex());
         DeletionRequest onChain = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider())
                 .deletionRequest(requestId).orElseThrow().value();
         assertEquals(subject.id(), onChain.subjectIdHash());

@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
-/** Waits, bounded, for the outbox to put a record on chain. */
-public final class LedgerAwait {
+/** Bounded waits for what the service does in the background: ledger writes, jobs. */
+public final class Await {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
-    private LedgerAwait() {
+    private Await() {
     }
 
     /** Polls a resource until its {@code ledger.status} is SENT; returns its last JSON. */
@@ -22,7 +22,7 @@ public final class LedgerAwait {
                 json -> "SENT".equals(json.getString("ledger.status")), path + " never reached the ledger");
     }
 
-    static <T> T until(Supplier<T> probe, Predicate<T> done, String failure) {
+    public static <T> T until(Supplier<T> probe, Predicate<T> done, String failure) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         T value = probe.get();
         while (!done.test(value)) {

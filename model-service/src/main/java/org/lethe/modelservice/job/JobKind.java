@@ -1,0 +1,6 @@
+package org.lethe.modelservice.job;
+
+public enum JobKind {
+    TRAINING,
+    UNLEARNING
+}

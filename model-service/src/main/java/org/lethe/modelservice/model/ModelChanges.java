@@ -1,0 +1,177 @@
+package org.lethe.modelservice.model;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ledger.record.Checkpoint;
+import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.UnlearningStrategy;
+import org.lethe.ml.network.TrainingConfig;
+import org.lethe.ml.sisa.SisaLayout;
+import org.lethe.ml.sisa.SisaModel;
+import org.lethe.ml.sisa.SisaTrainer;
+import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
+import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.modelservice.contribution.SampleEntity;
+import org.lethe.modelservice.deletion.DeletionRequestEntity;
+import org.lethe.modelservice.job.JobKind;
+import org.lethe.modelservice.job.Jobs;
+import org.lethe.modelservice.outbox.LedgerOutbox;
+import org.lethe.modelservice.outbox.LedgerRecordKind;
+import org.lethe.modelservice.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Changes the served model, one job at a time: training on the current data, and unlearning that
+ * executes every received deletion request with the configured strategy. Each publishes a version
+ * whose checkpoint, and the requests it executes, go on the ledger through the outbox.
+ */
+@ApplicationScoped
+public class ModelChanges {
+
+    private static final Logger LOG = Logger.getLogger(ModelChanges.class);
+
+    private final ModelSettings settings;
+    private final TrainingData data;
+    private final ModelRegistry registry;
+    private final Jobs jobs;
+    private final LedgerOutbox outbox;
+    private final ManagedExecutor executor;
+
+    public ModelChanges(ModelSettings settings, TrainingData data, ModelRegistry registry, Jobs jobs,
+                        LedgerOutbox outbox, ManagedExecutor executor) {
+        this.settings = settings;
+        this.data = data;
+        this.registry = registry;
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.executor = executor;
+    }
+
+    /** Starts training a new version on every sample not asked to be deleted. */
+    public synchronized UUID train() {
+        UUID job = newJob(JobKind.TRAINING);
+        executor.execute(() -> run(job, () -> {
+            SisaTrainer trainer = trainer();
+            jobs.started(job, settings.shards() * settings.slices());
+            SisaModel model = trainer.train(data.arrivals(), (shard, slice) -> jobs.stepDone(job));
+            return publish(model, "TRAINING", Optional.empty(), List.of());
+        }));
+        return job;
+    }
+
+    /**
+     * Starts executing every received, not yet executed deletion request.
+     *
+     * @throws ProblemException 409 without a model or without pending requests
+     */
+    public synchronized UUID unlearn() {
+        ModelRegistry.Served served = registry.current().orElseThrow(() -> new ProblemException(409, "no-model",
+                "No model yet", "train a model before executing deletions"));
+        List<String> pending = QuarkusTransaction.requiringNew().call(() -> DeletionRequestEntity
+                .<DeletionRequestEntity>list("executedVersion is null").stream().map(r -> r.requestId).toList());
+        if (pending.isEmpty()) {
+            throw new ProblemException(409, "nothing-to-unlearn", "No pending deletion", "every deletion request is executed");
+        }
+        UUID job = newJob(JobKind.UNLEARNING);
+        UnlearningMethod method = settings.unlearningMethod();
+        executor.execute(() -> run(job, () -> {
+            Set<Bytes32> removed = removedSamples(pending);
+            jobs.started(job, settings.shards() * settings.slices());
+            SisaModel model = method.unlearner(trainer(), registry.store(), ApproximateUnlearningSettings.defaults())
+                    .unlearn(served.model(), removed, (shard, slice) -> jobs.stepDone(job));
+            return publish(model, "UNLEARNING", Optional.of(method), pending);
+        }));
+        return job;
+    }
+
+    private interface JobWork {
+        String run();
+    }
+
+    private void run(UUID job, JobWork work) {
+        try {
+            jobs.succeeded(job, work.run());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s failed", job);
+            jobs.failed(job, e.getMessage());
+        }
+    }
+
+    private UUID newJob(JobKind kind) {
+        if (jobs.anyActive()) {
+            throw new ProblemException(409, "job-running", "A model job is running",
+                    "wait for the running training or unlearning job to finish");
+        }
+        return jobs.create(kind);
+    }
+
+    private SisaTrainer trainer() {
+        return new SisaTrainer(new SisaTrainer.Settings(settings.architecture(),
+                new SisaLayout(settings.shards(), settings.slices()),
+                TrainingConfig.defaults(settings.epochsPerSlice(), settings.seed())), registry.store());
+    }
+
+    private Set<Bytes32> removedSamples(List<String> requestIds) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<Bytes32> removed = new HashSet<>();
+            for (String requestId : requestIds) {
+                DeletionRequestEntity request = DeletionRequestEntity.findById(requestId);
+                SampleEntity.<SampleEntity>list("contributionRoot in ?1", request.contributionRoots)
+                        .forEach(sample -> removed.add(Bytes32.fromHex(sample.sampleHash)));
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * Records the version, the requests it executes and their ledger writes in one transaction, deletes
+     * the executed contributions' samples, then serves the version.
+     */
+    private String publish(SisaModel model, String origin, Optional<UnlearningMethod> method, List<String> executed) {
+        Optional<ModelRegistry.Served> parent = registry.current();
+        Optional<Bytes32> parentVersion = parent.map(p -> Bytes32.fromHex(p.version().versionHash()));
+        Bytes32 versionHash = HashAlgorithm.SHA_256.hash(model.weightsHash(), model.trainingSetRoot(),
+                parentVersion.orElse(Bytes32.ZERO));
+        Bytes32 modelId = registry.modelId();
+        ModelVersionEntity version = QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersionEntity entity = new ModelVersionEntity();
+            entity.versionHash = versionHash.toHex();
+            entity.number = parent.map(p -> p.version().number() + 1).orElse(1);
+            entity.parentVersion = parentVersion.map(Bytes32::toHex).orElse(null);
+            entity.weightsHash = model.weightsHash().toHex();
+            entity.trainingSetRoot = model.trainingSetRoot().toHex();
+            entity.origin = origin;
+            entity.strategy = method.map(Enum::name).orElse(null);
+            entity.layout = ModelLayoutCodec.encode(model);
+            entity.createdAt = Instant.now();
+            entity.persist();
+            if (parent.isEmpty()) {
+                outbox.enqueue(LedgerRecordKind.MODEL_REGISTRATION, modelId, LedgerRecordKind.modelPayload(modelId));
+            }
+            outbox.enqueue(LedgerRecordKind.CHECKPOINT, versionHash, LedgerRecordKind.payload(new Checkpoint(modelId,
+                    versionHash, model.weightsHash(), model.trainingSetRoot(), parentVersion)));
+            for (String requestId : executed) {
+                DeletionRequestEntity request = DeletionRequestEntity.findById(requestId);
+                request.executedVersion = entity.versionHash;
+                request.executedAt = entity.createdAt;
+                SampleEntity.delete("contributionRoot in ?1", request.contributionRoots);
+                Bytes32 target = Bytes32.fromHex(requestId);
+                outbox.enqueue(LedgerRecordKind.UNLEARNING, target, LedgerRecordKind.payload(new Unlearning(target,
+                        modelId, versionHash, UnlearningStrategy.valueOf(method.orElseThrow().name()))));
+            }
+            return entity;
+        });
+        registry.serve(model, ModelVersionView.of(version));
+        return version.versionHash;
+    }
+}

@@ -1,0 +1,142 @@
+package org.lethe.modelservice.model;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ledger.LedgerUnavailableException;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.sisa.CheckpointStore;
+import org.lethe.ml.sisa.SisaEnsemble;
+import org.lethe.ml.sisa.SisaModel;
+import org.lethe.modelservice.ledger.LedgerGateway;
+import org.lethe.modelservice.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The served model: the latest published version's shards, loaded with their parameter hashes checked
+ * (against the file names always, against the ledger's checkpoint record when the node answers).
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+
+    /** What is being served. */
+    public record Served(SisaModel model, ModelVersionView version) {
+    }
+
+    /** Probabilities and the version that gave them. */
+    public record Prediction(String versionHash, float[][] probabilities) {
+    }
+
+    private final ModelSettings settings;
+    private final TrainingData data;
+    private final LedgerGateway ledger;
+    private final CheckpointStore store;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private Served served;
+    private SisaEnsemble ensemble;
+
+    public ModelRegistry(ModelSettings settings, TrainingData data, LedgerGateway ledger) {
+        this.settings = settings;
+        this.data = data;
+        this.ledger = ledger;
+        this.store = new CheckpointStore(settings.checkpointDirectory().map(Path::of).orElseGet(() -> Path.of(
+                System.getenv().getOrDefault("LETHE_DATA_DIR",
+                        Path.of(System.getProperty("user.home"), ".local", "share", "lethe").toString()),
+                "model-service", "checkpoints")));
+    }
+
+    /** The model's id on the ledger. */
+    public Bytes32 modelId() {
+        return HashAlgorithm.SHA_256.hash(("lethe-model:" + settings.name()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CheckpointStore store() {
+        return store;
+    }
+
+    void loadLatest(@Observes StartupEvent startup) {
+        ModelVersionEntity.latest().ifPresent(version -> {
+            SisaModel model = ModelLayoutCodec.decode(version.layout, data.catalog());
+            checkAgainstLedger(version, model);
+            serve(model, ModelVersionView.of(version));
+            LOG.infof("serving model version %d (%s)", version.number, version.versionHash);
+        });
+    }
+
+    public Optional<Served> current() {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(served);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * @throws ProblemException 409 while no version has been trained
+     */
+    public Prediction predict(List<Sample> images) {
+        lock.readLock().lock();
+        try {
+            if (served == null) {
+                throw new ProblemException(409, "no-model", "No model yet", "no model version has been trained yet");
+            }
+            return new Prediction(served.version().versionHash(), ensemble.probabilities(images));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Serves a new version; its shards are loaded (and hash-checked) before the old ones are let go. */
+    public void serve(SisaModel model, ModelVersionView version) {
+        SisaEnsemble loaded = SisaEnsemble.load(model, store);
+        lock.writeLock().lock();
+        try {
+            if (ensemble != null) {
+                ensemble.close();
+            }
+            ensemble = loaded;
+            served = new Served(model, version);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void checkAgainstLedger(ModelVersionEntity version, SisaModel model) {
+        if (!model.weightsHash().toHex().equals(version.weightsHash)) {
+            throw new IllegalStateException("stored layout of version " + version.versionHash + " has weights hash "
+                    + model.weightsHash() + ", not the recorded " + version.weightsHash + ": refusing to serve it");
+        }
+        try {
+            ledger.client().checkpoint(Bytes32.fromHex(version.versionHash)).ifPresent(recorded -> {
+                if (!recorded.value().weightsHash().equals(model.weightsHash())) {
+                    throw new IllegalStateException("the ledger records weights " + recorded.value().weightsHash()
+                            + " for version " + version.versionHash + " but the stored files hash to "
+                            + model.weightsHash() + ": refusing to serve them");
+                }
+            });
+        } catch (LedgerUnavailableException e) {
+            ledger.reset();
+            LOG.warnf("ledger unreachable at start-up; version %s served on its local hashes only", version.versionHash);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (ensemble != null) {
+            ensemble.close();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.lethe.modelservice.model;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.Checkpoint;
+import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.UnlearningStrategy;
+import org.lethe.ml.data.Sample;
+import org.lethe.modelservice.Await;
+import org.lethe.modelservice.ModelServiceTestResources;
+import org.lethe.modelservice.TestSubject;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Train, serve, contribute, delete, unlearn: every step on a real DJL model, PostgreSQL and Anvil. */
+@QuarkusTest
+@QuarkusTestResource(ModelServiceTestResources.class)
+class ModelLifecycleTest {
+
+    private static final String ADMIN = "Bearer " + ModelServiceTestResources.ADMIN_TOKEN;
+
+    @Test
+    void trainedModelServesPredictionsAndForgetsADeletedSubjectBySisa() {
+        TestSubject subject = new TestSubject();
+        List<Sample> contributed = TestSubject.freshSamples(60);
+        given().contentType(ContentType.JSON).body(subject.contribution(contributed).toString())
+                .post("/contributions").then().statusCode(201);
+
+        JsonPath trained = finished(given().header("Authorization", ADMIN).post("/admin/training")
+                .then().statusCode(202).extract().jsonPath().getString("jobId"));
+        assertEquals("SUCCEEDED", trained.getString("status"), trained.prettify());
+        assertEquals(4, trained.getInt("stepsDone"));
+        String firstVersion = trained.getString("versionHash");
+
+        List<Sample> probes = TestSubject.freshSamples(200);
+        JsonPath answer = predict(probes);
+        assertEquals(firstVersion, answer.getString("versionHash"));
+        assertTrue(accuracy(answer, probes) > 0.6, "accuracy " + accuracy(answer, probes));
+
+        Bytes32 root = TestSubject.rootOf(contributed);
+        var request = subject.deletion(List.of(root));
+        given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
+        JsonPath unlearned = finished(given().header("Authorization", ADMIN).post("/admin/unlearning")
+                .then().statusCode(202).extract().jsonPath().getString("jobId"));
+        assertEquals("SUCCEEDED", unlearned.getString("status"), unlearned.prettify());
+        String secondVersion = unlearned.getString("versionHash");
+
+        assertEquals(secondVersion, predict(probes).getString("versionHash"));
+        given().get("/model").then().statusCode(200).body("versionHash", equalTo(secondVersion))
+                .body("parentVersion", equalTo(firstVersion)).body("strategy", equalTo("SISA"));
+        JsonPath deletion = Await.until(() -> given().get("/deletions/" + request.hash().toHex()).then()
+                .statusCode(200).extract().jsonPath(), json -> "SENT".equals(json.getString("unlearningLedger.status")),
+                "unlearning never reached the ledger");
+        assertEquals(secondVersion, deletion.getString("executedVersion"));
+
+        LedgerClient ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
+        Checkpoint second = ledger.checkpoint(Bytes32.fromHex(secondVersion)).orElseThrow().value();
+        assertEquals(Optional.of(Bytes32.fromHex(firstVersion)), second.parentVersion());
+        Unlearning unlearning = ledger.unlearning(request.hash()).orElseThrow().value();
+        assertEquals(new Unlearning(request.hash(), second.modelId(), Bytes32.fromHex(secondVersion), UnlearningStrategy.SISA),
+                unlearning);
+        assertNotEquals(ledger.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value().trainingSetRoot(),
+                second.trainingSetRoot());
+        assertEquals(2, given().get("/model/versions").then().statusCode(200).extract().jsonPath()
+                .getList("versionHash").stream().filter(v -> v.equals(firstVersion) || v.equals(secondVersion)).count());
+    }
+
+    @Test
+    void operationsWithoutTheAdminTokenAreRefused() {
+        for (String token : new String[] {null, "Bearer wrong", ModelServiceTestResources.ADMIN_TOKEN}) {
+            var call = given();
+            if (token != null) {
+                call = call.header("Authorization", token);
+            }
+            call.post("/admin/training").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:lethe:problem:admin-token-required"));
+        }
+    }
+
+    @Test
+    void badPredictionRequestsAreRefused() {
+        refusedPrediction(Map.of("images", List.of()), "send at least one image");
+        refusedPrediction(Map.of("images", List.of(Base64.getEncoder().encodeToString(new byte[100]))), "784");
+        refusedPrediction(Map.of("images", List.of("%%%")), "not base64");
+        given().contentType(ContentType.JSON).body("{\"images\": [").post("/predictions").then().statusCode(400)
+                .body("type", equalTo("urn:lethe:problem:malformed-json"));
+    }
+
+    @Test
+    void unknownOrMalformedJobsAnswerWithProblems() {
+        given().get("/jobs/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-job"));
+        given().get("/jobs/not-a-uuid").then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-id"));
+    }
+
+    private static void refusedPrediction(Map<String, Object> body, String detail) {
+        given().contentType(ContentType.JSON).body(body).post("/predictions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:lethe:problem:invalid-prediction-request"))
+                .body("detail", containsString(detail));
+    }
+
+    private static JsonPath finished(String jobId) {
+        return Await.until(() -> given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath(),
+                json -> List.of("SUCCEEDED", "FAILED").contains(json.getString("status")), "job " + jobId + " never finished");
+    }
+
+    private static JsonPath predict(List<Sample> images) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("images", images.stream().map(s -> Base64.getEncoder().encodeToString(s.image())).toList()))
+                .post("/predictions").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static double accuracy(JsonPath answer, List<Sample> probes) {
+        List<List<Float>> rows = answer.getList("probabilities");
+        int correct = 0;
+        for (int i = 0; i < probes.size(); i++) {
+            List<Float> row = rows.get(i);
+            int best = 0;
+            for (int c = 1; c < row.size(); c++) {
+                if (row.get(c) > row.get(best)) {
+                    best = c;
+                }
+            }
+            correct += best == probes.get(i).label() ? 1 : 0;
+        }
+        return (double) correct / probes.size();
+    }
+}
