@@ -12,7 +12,9 @@ import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.modelservice.contribution.ContributionEntity;
 import org.lethe.modelservice.contribution.SubjectCheck;
 import org.lethe.modelservice.contribution.SubjectEntity;
+import org.lethe.modelservice.outbox.DeletionBatcher;
 import org.lethe.modelservice.outbox.LedgerOutbox;
+import org.lethe.modelservice.outbox.OutboxEntry;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
 import org.lethe.modelservice.problem.ProblemException;
@@ -37,10 +39,12 @@ import java.util.Set;
 public class DeletionService {
 
     private final LedgerOutbox outbox;
+    private final DeletionBatcher batcher;
     private final DeletionSettings settings;
 
-    public DeletionService(LedgerOutbox outbox, DeletionSettings settings) {
+    public DeletionService(LedgerOutbox outbox, DeletionBatcher batcher, DeletionSettings settings) {
         this.outbox = outbox;
+        this.batcher = batcher;
         this.settings = settings;
     }
 
@@ -87,13 +91,17 @@ public class DeletionService {
     }
 
     private DeletionReceipt receipt(DeletionRequestEntity request) {
-        LedgerStatus ledger = outbox.find(LedgerRecordKind.DELETION_REQUEST, Bytes32.fromHex(request.requestId))
-                .map(LedgerStatus::of).orElseThrow();
         Bytes32 id = Bytes32.fromHex(request.requestId);
+        OutboxEntry anchoring = outbox.find(LedgerRecordKind.DELETION_REQUEST, id).orElseThrow();
+        Optional<DeletionBatcher.BatchInclusion> batch = Optional.ofNullable(anchoring.batchRoot)
+                .flatMap(root -> batcher.inclusion(root, id));
+        LedgerStatus ledger = batch.flatMap(b -> outbox.find(LedgerRecordKind.DELETION_BATCH, Bytes32.fromHex(b.batchRoot())))
+                .map(LedgerStatus::of).orElseGet(() -> LedgerStatus.of(anchoring));
         return new DeletionReceipt(request.requestId, request.subjectId, List.copyOf(request.contributionRoots),
-                request.contributionsRoot, request.requestedAt, request.receivedAt, ledger,
+                request.contributionsRoot, request.requestedAt, request.receivedAt, ledger, batch,
                 Optional.ofNullable(request.executedVersion), Optional.ofNullable(request.executedAt),
-                outbox.find(LedgerRecordKind.UNLEARNING, id).map(LedgerStatus::of));
+                outbox.executionTarget(id).flatMap(target -> outbox.find(LedgerRecordKind.UNLEARNING, target))
+                        .map(LedgerStatus::of));
     }
 
     private List<Bytes32> ownedContributions(Bytes32 subjectId, List<String> roots) {

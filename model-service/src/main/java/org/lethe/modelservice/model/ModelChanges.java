@@ -24,7 +24,11 @@ import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.problem.ProblemException;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,7 +68,7 @@ public class ModelChanges {
             SisaTrainer trainer = trainer();
             jobs.started(job, settings.shards() * settings.slices());
             SisaModel model = trainer.train(data.arrivals(), (shard, slice) -> jobs.stepDone(job));
-            return publish(model, "TRAINING", Optional.empty(), List.of());
+            return publish(model, "TRAINING", Optional.empty(), Map.of());
         }));
         return job;
     }
@@ -77,15 +81,15 @@ public class ModelChanges {
     public synchronized UUID unlearn() {
         ModelRegistry.Served served = registry.current().orElseThrow(() -> new ProblemException(409, "no-model",
                 "No model yet", "train a model before executing deletions"));
-        List<String> pending = QuarkusTransaction.requiringNew().call(() -> DeletionRequestEntity
-                .<DeletionRequestEntity>list("executedVersion is null").stream().map(r -> r.requestId).toList());
+        Map<String, Bytes32> pending = executableRequests();
         if (pending.isEmpty()) {
-            throw new ProblemException(409, "nothing-to-unlearn", "No pending deletion", "every deletion request is executed");
+            throw new ProblemException(409, "nothing-to-unlearn", "No deletion to execute",
+                    "every deletion request is executed or still waits to be anchored");
         }
         UUID job = newJob(JobKind.UNLEARNING);
         UnlearningMethod method = settings.unlearningMethod();
         executor.execute(() -> run(job, () -> {
-            Set<Bytes32> removed = removedSamples(pending);
+            Set<Bytes32> removed = removedSamples(pending.keySet());
             jobs.started(job, settings.shards() * settings.slices());
             SisaModel model = method.unlearner(trainer(), registry.store(), ApproximateUnlearningSettings.defaults())
                     .unlearn(served.model(), removed, (shard, slice) -> jobs.stepDone(job));
@@ -121,7 +125,22 @@ public class ModelChanges {
                 TrainingConfig.defaults(settings.epochsPerSlice(), settings.seed())), registry.store());
     }
 
-    private Set<Bytes32> removedSamples(List<String> requestIds) {
+    /**
+     * Requests not yet executed whose anchoring is settled, each with the target its unlearning records:
+     * every unexecuted request is taken, so a batch is always executed whole.
+     */
+    private Map<String, Bytes32> executableRequests() {
+        List<String> unexecuted = QuarkusTransaction.requiringNew().call(() -> DeletionRequestEntity
+                .<DeletionRequestEntity>list("executedVersion is null order by receivedAt").stream()
+                .map(r -> r.requestId).toList());
+        Map<String, Bytes32> targets = new LinkedHashMap<>();
+        for (String requestId : unexecuted) {
+            outbox.executionTarget(Bytes32.fromHex(requestId)).ifPresent(target -> targets.put(requestId, target));
+        }
+        return targets;
+    }
+
+    private Set<Bytes32> removedSamples(Collection<String> requestIds) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<Bytes32> removed = new HashSet<>();
             for (String requestId : requestIds) {
@@ -137,7 +156,8 @@ public class ModelChanges {
      * Records the version, the requests it executes and their ledger writes in one transaction, deletes
      * the executed contributions' samples, then serves the version.
      */
-    private String publish(SisaModel model, String origin, Optional<UnlearningMethod> method, List<String> executed) {
+    private String publish(SisaModel model, String origin, Optional<UnlearningMethod> method,
+                           Map<String, Bytes32> executed) {
         Optional<ModelRegistry.Served> parent = registry.current();
         Optional<Bytes32> parentVersion = parent.map(p -> Bytes32.fromHex(p.version().versionHash()));
         Bytes32 versionHash = HashAlgorithm.SHA_256.hash(model.weightsHash(), model.trainingSetRoot(),
@@ -160,12 +180,13 @@ public class ModelChanges {
             }
             outbox.enqueue(LedgerRecordKind.CHECKPOINT, versionHash, LedgerRecordKind.payload(new Checkpoint(modelId,
                     versionHash, model.weightsHash(), model.trainingSetRoot(), parentVersion)));
-            for (String requestId : executed) {
+            for (String requestId : executed.keySet()) {
                 DeletionRequestEntity request = DeletionRequestEntity.findById(requestId);
                 request.executedVersion = entity.versionHash;
                 request.executedAt = entity.createdAt;
                 SampleEntity.delete("contributionRoot in ?1", request.contributionRoots);
-                Bytes32 target = Bytes32.fromHex(requestId);
+            }
+            for (Bytes32 target : new LinkedHashSet<>(executed.values())) {
                 outbox.enqueue(LedgerRecordKind.UNLEARNING, target, LedgerRecordKind.payload(new Unlearning(target,
                         modelId, versionHash, UnlearningStrategy.valueOf(method.orElseThrow().name()))));
             }

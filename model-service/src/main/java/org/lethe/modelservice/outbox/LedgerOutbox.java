@@ -14,6 +14,26 @@ import java.util.Optional;
 @ApplicationScoped
 public class LedgerOutbox {
 
+    private final OutboxSettings settings;
+
+    public LedgerOutbox(OutboxSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * What an unlearning of this request records as executed on chain: its batch root once batched, the
+     * request itself when requests are anchored singly; empty while it waits for a batch.
+     */
+    @Transactional
+    public Optional<Bytes32> executionTarget(Bytes32 requestId) {
+        OutboxEntry entry = find(LedgerRecordKind.DELETION_REQUEST, requestId).orElseThrow();
+        if (entry.batchRoot != null) {
+            return Optional.of(Bytes32.fromHex(entry.batchRoot));
+        }
+        return settings.deletionAnchoring() == OutboxSettings.DeletionAnchoring.SINGLE ? Optional.of(requestId)
+                : Optional.empty();
+    }
+
     /** Queues a write in the caller's transaction: the record and its ledger write commit together. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(LedgerRecordKind kind, Bytes32 recordKey, ObjectNode payload) {

@@ -8,6 +8,7 @@ import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.LedgerWrite;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Contribution;
+import org.lethe.ledger.record.DeletionBatch;
 import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.ledger.record.Recorded;
 import org.lethe.ledger.record.Unlearning;
@@ -74,6 +75,19 @@ public enum LedgerRecordKind {
         }
     },
 
+    DELETION_BATCH {
+        @Override
+        LedgerWrite write(LedgerClient ledger, JsonNode payload) {
+            return ledger.writes().anchorDeletionBatch(batch(payload));
+        }
+
+        @Override
+        boolean onChain(LedgerClient ledger, JsonNode payload) {
+            DeletionBatch expected = batch(payload);
+            return ledger.deletionBatch(expected.batchRoot()).map(Recorded::value).equals(Optional.of(expected));
+        }
+    },
+
     DELETION_REQUEST {
         @Override
         LedgerWrite write(LedgerClient ledger, JsonNode payload) {
@@ -106,6 +120,16 @@ public enum LedgerRecordKind {
                 .put("subjectIdHash", request.subjectIdHash().toHex())
                 .put("contributionRoot", request.contributionRoot().toHex())
                 .put("requestedAt", request.requestedAt().getEpochSecond());
+    }
+
+    public static ObjectNode payload(DeletionBatch batch) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("batchRoot", batch.batchRoot().toHex())
+                .put("count", batch.count());
+    }
+
+    private static DeletionBatch batch(JsonNode payload) {
+        return new DeletionBatch(Bytes32.fromHex(payload.get("batchRoot").asText()), payload.get("count").asInt());
     }
 
     public static ObjectNode modelPayload(Bytes32 modelId) {

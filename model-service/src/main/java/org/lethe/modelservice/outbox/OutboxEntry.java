@@ -52,6 +52,10 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "block_number")
     public Long blockNumber;
 
+    /** For a batched deletion request: the batch that anchors it. */
+    @Column(name = "batch_root")
+    public String batchRoot;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

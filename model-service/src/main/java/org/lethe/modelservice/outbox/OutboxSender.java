@@ -25,17 +25,24 @@ public class OutboxSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
 
     private final LedgerOutbox outbox;
+    private final DeletionBatcher batcher;
     private final LedgerGateway gateway;
     private final OutboxSettings settings;
 
-    public OutboxSender(LedgerOutbox outbox, LedgerGateway gateway, OutboxSettings settings) {
+    public OutboxSender(LedgerOutbox outbox, DeletionBatcher batcher, LedgerGateway gateway, OutboxSettings settings) {
         this.outbox = outbox;
+        this.batcher = batcher;
         this.gateway = gateway;
         this.settings = settings;
     }
 
     @Scheduled(every = "${lethe.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
+        if (settings.deletionAnchoring() == OutboxSettings.DeletionAnchoring.BATCH) {
+            while (batcher.batchPending(settings.deletionBatchSize()) == settings.deletionBatchSize()) {
+                // a full batch: more may be waiting
+            }
+        }
         for (OutboxEntry entry : outbox.due(settings.batchSize())) {
             if (!send(entry)) {
                 return;

@@ -19,4 +19,17 @@ public interface OutboxSettings {
 
     /** Longest wait between retries. */
     Duration maxBackoff();
+
+    /** How deletion requests reach the ledger: one transaction each, or Merkle batches. */
+    DeletionAnchoring deletionAnchoring();
+
+    /** Most requests in one batch. */
+    int deletionBatchSize();
+
+    enum DeletionAnchoring {
+        /** {@code requestDeletion} per request: subject and root readable on chain, ~150 requests/s. */
+        SINGLE,
+        /** {@code anchorDeletionBatch} per round: one root for up to {@link #deletionBatchSize()} requests. */
+        BATCH
+    }
 }

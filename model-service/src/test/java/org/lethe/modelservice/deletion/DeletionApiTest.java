@@ -11,26 +11,32 @@ import org.junit.jupiter.api.Test;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.merkle.MerkleTree;
-import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.evidence.merkle.MerkleProof;
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ml.data.Sample;
 import org.lethe.modelservice.Await;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(ModelServiceTestResources.class)
 class DeletionApiTest {
 
     @Test
-    void signedRequestIsReceiptedAndItsHashesAnchoredOnTheLedger() {
+    void signedRequestIsReceiptedAndAnchoredInABatchWithAnInclusionProofTheContractAccepts() {
         TestSubject subject = new TestSubject();
         Bytes32 root = contribute(subject, 10);
         SignedDocument request = subject.deletion(List.of(root));
@@ -44,11 +50,39 @@ class DeletionApiTest {
                 .body("contributionsRoot", equalTo(root.toHex()));
 
         JsonPath sent = Await.sent("/deletions/" + requestId.toHex());
-        DeletionRequest onChain = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider())
-                .deletionRequest(requestId).orElseThrow().value();
-        assertEquals(subject.id(), onChain.subjectIdHash());
-        assertEquals(root, onChain.contributionRoot());
-        assertEquals(Instant.parse(sent.getString("requestedAt")).getEpochSecond(), onChain.requestedAt().getEpochSecond());
+        Bytes32 batchRoot = Bytes32.fromHex(sent.getString("batch.batchRoot"));
+        List<Bytes32> siblings = sent.<String>getList("batch.proof").stream().map(Bytes32::fromHex).toList();
+        LedgerClient ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
+        assertTrue(ledger.deletionBatch(batchRoot).isPresent());
+        assertTrue(ledger.verifiesBatchInclusion(batchRoot, requestId,
+                new MerkleProof(DeletionBatchTree.leaf(requestId), siblings)));
+    }
+
+    @Test
+    void aBurstOfRequestsIsAnchoredInBatchesEachRequestExactlyOnce() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+        List<Bytes32> requestIds = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            SignedDocument request = subject.signer().sign(subject.deletionPayload(List.of(root), "burst-" + i, Instant.now()));
+            given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
+            requestIds.add(request.hash());
+        }
+
+        LedgerClient ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
+        Map<Bytes32, Integer> batches = new HashMap<>();
+        for (Bytes32 requestId : requestIds) {
+            JsonPath sent = Await.sent("/deletions/" + requestId.toHex());
+            Bytes32 batchRoot = Bytes32.fromHex(sent.getString("batch.batchRoot"));
+            List<Bytes32> siblings = sent.<String>getList("batch.proof").stream().map(Bytes32::fromHex).toList();
+            assertTrue(ledger.verifiesBatchInclusion(batchRoot, requestId,
+                    new MerkleProof(DeletionBatchTree.leaf(requestId), siblings)), "request " + requestId);
+            batches.merge(batchRoot, 1, Integer::sum);
+        }
+        int anchoredOnChain = batches.keySet().stream()
+                .mapToInt(batchRoot -> ledger.deletionBatch(batchRoot).orElseThrow().value().count()).sum();
+        assertTrue(anchoredOnChain >= requestIds.size(), "every request is in an anchored batch");
+        assertEquals(requestIds.size(), batches.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     @Test

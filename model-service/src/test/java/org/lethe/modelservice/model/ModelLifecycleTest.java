@@ -56,6 +56,7 @@ class ModelLifecycleTest {
         Bytes32 root = TestSubject.rootOf(contributed);
         var request = subject.deletion(List.of(root));
         given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
+        Bytes32 batchRoot = Bytes32.fromHex(Await.sent("/deletions/" + request.hash().toHex()).getString("batch.batchRoot"));
         JsonPath unlearned = finished(given().header("Authorization", ADMIN).post("/admin/unlearning")
                 .then().statusCode(202).extract().jsonPath().getString("jobId"));
         assertEquals("SUCCEEDED", unlearned.getString("status"), unlearned.prettify());
@@ -72,8 +73,8 @@ class ModelLifecycleTest {
         LedgerClient ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
         Checkpoint second = ledger.checkpoint(Bytes32.fromHex(secondVersion)).orElseThrow().value();
         assertEquals(Optional.of(Bytes32.fromHex(firstVersion)), second.parentVersion());
-        Unlearning unlearning = ledger.unlearning(request.hash()).orElseThrow().value();
-        assertEquals(new Unlearning(request.hash(), second.modelId(), Bytes32.fromHex(secondVersion), UnlearningStrategy.SISA),
+        Unlearning unlearning = ledger.unlearning(batchRoot).orElseThrow().value();
+        assertEquals(new Unlearning(batchRoot, second.modelId(), Bytes32.fromHex(secondVersion), UnlearningStrategy.SISA),
                 unlearning);
         assertNotEquals(ledger.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value().trainingSetRoot(),
                 second.trainingSetRoot());
