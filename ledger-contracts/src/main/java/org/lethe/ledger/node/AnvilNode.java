@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real EVM node for development, tests and benchmarks: Anvil from the npm registry, started on a
@@ -26,6 +27,7 @@ public final class AnvilNode implements AutoCloseable {
 
     private static final Path NPM_BINARY = Path.of("node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Process process;
     private final int port;
@@ -55,6 +57,14 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Starts a node on a given port (to restart one that clients already know). */
     public static AnvilNode start(Optional<Duration> blockTime, int port) {
+        return start(blockTime, port, Optional.empty());
+    }
+
+    /**
+     * Starts a node whose chain lives in {@code stateFile}: loaded from it if it exists, written back when
+     * the node is {@linkplain #stop() stopped}, so a restarted node continues the same chain.
+     */
+    public static AnvilNode start(Optional<Duration> blockTime, int port, Optional<Path> stateFile) {
         Path binary = locateBinary();
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
@@ -62,6 +72,7 @@ public final class AnvilNode implements AutoCloseable {
                 "--gas-price", "0", "--base-fee", "0", "--disable-min-priority-fee",
                 "--hardfork", "cancun", "--accounts", "1", "--silent"));
         blockTime.ifPresent(t -> command.addAll(List.of("--block-time", Long.toString(Math.max(1, t.toSeconds())))));
+        stateFile.ifPresent(file -> command.addAll(List.of("--state", file.toString())));
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -81,6 +92,19 @@ public final class AnvilNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Stops the node as an operator would (SIGTERM): it writes its state file, if it has one, and exits. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
     }
 
     /** Kills the node at once, as a crash would; {@link #close()} does the same. */
@@ -158,7 +182,8 @@ public final class AnvilNode implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -8,6 +8,10 @@ import org.lethe.ledger.record.LedgerRole;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ import java.util.Optional;
  */
 public final class AnvilLedger implements AutoCloseable {
 
-    private final AnvilNode node;
+    private final Path stateFile;
+    private AnvilNode node;
     private final String contractAddress;
     private final Credentials admin = newAccount();
     private final Credentials provider = newAccount();
@@ -27,8 +32,9 @@ public final class AnvilLedger implements AutoCloseable {
     private final Credentials outsider = newAccount();
     private final List<LedgerClient> clients = new ArrayList<>();
 
-    private AnvilLedger(AnvilNode node) {
+    private AnvilLedger(AnvilNode node, Path stateFile) {
         this.node = node;
+        this.stateFile = stateFile;
         this.contractAddress = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID,
                 LedgerClientConfig.instantMining().receiptPollInterval());
         LedgerClient adminClient = client(admin);
@@ -36,19 +42,36 @@ public final class AnvilLedger implements AutoCloseable {
         adminClient.grantRole(LedgerRole.VERIFIER, verifier.getAddress());
     }
 
-    /** Starts a node, deploys the contract and grants the roles. */
+    /** Starts a node (its chain kept in a state file, for restarts), deploys the contract and grants the roles. */
     public static AnvilLedger start() {
-        AnvilNode node = AnvilNode.start(Optional.empty());
+        Path stateFile;
         try {
-            return new AnvilLedger(node);
+            stateFile = Files.createTempFile("anvil-state-", ".json");
+            Files.delete(stateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AnvilNode node = AnvilNode.start(Optional.empty(), AnvilNode.freePort(), Optional.of(stateFile));
+        try {
+            return new AnvilLedger(node, stateFile);
         } catch (RuntimeException e) {
             node.close();
             throw e;
         }
     }
 
-    public AnvilNode node() {
+    public synchronized AnvilNode node() {
         return node;
+    }
+
+    /** Stops the node as an operator would; clients get connection errors until {@link #startAgain()}. */
+    public synchronized void stopNode() {
+        node.stop();
+    }
+
+    /** Starts the node again on the same port, continuing the same chain. */
+    public synchronized void startAgain() {
+        node = AnvilNode.start(Optional.empty(), node.port(), Optional.of(stateFile));
     }
 
     public String contractAddress() {
@@ -80,7 +103,7 @@ public final class AnvilLedger implements AutoCloseable {
 
     /** A client signing as the account; closed with the ledger. */
     public synchronized LedgerClient client(Credentials account) {
-        LedgerClient client = LedgerClient.connect(node.rpcUrl(), account, contractAddress,
+        LedgerClient client = LedgerClient.connect(node().rpcUrl(), account, contractAddress,
                 LedgerClientConfig.instantMining());
         clients.add(client);
         return client;
@@ -90,6 +113,11 @@ public final class AnvilLedger implements AutoCloseable {
     public synchronized void close() {
         clients.forEach(LedgerClient::close);
         node.close();
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
     }
 
     private static Credentials newAccount() {
