@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.lethe.evidence.hash.Bytes32;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,10 +55,15 @@ public class LedgerOutbox {
         return OutboxEntry.<OutboxEntry>find("kind = ?1 and recordKey = ?2", kind, recordKey.toHex()).firstResultOptional();
     }
 
+    /** Entries to send now, in order; with batch anchoring, deletion requests travel only inside batches. */
     @Transactional
     List<OutboxEntry> due(int limit) {
-        return OutboxEntry.<OutboxEntry>find("status = ?1 and nextAttemptAt <= ?2", Sort.by("id"),
-                OutboxStatus.PENDING, Instant.now()).page(0, limit).list();
+        List<LedgerRecordKind> kinds = Arrays.stream(LedgerRecordKind.values())
+                .filter(kind -> kind != LedgerRecordKind.DELETION_REQUEST
+                        || settings.deletionAnchoring() == OutboxSettings.DeletionAnchoring.SINGLE)
+                .toList();
+        return OutboxEntry.<OutboxEntry>find("status = ?1 and nextAttemptAt <= ?2 and kind in ?3", Sort.by("id"),
+                OutboxStatus.PENDING, Instant.now(), kinds).page(0, limit).list();
     }
 
     @Transactional
