@@ -3,6 +3,7 @@ package org.lethe.evidence.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.signature.Ed25519KeyPair;
+import org.lethe.evidence.signature.Ed25519PublicKey;
 
 /** Signs payloads into {@link SignedDocument}s. */
 public final class DocumentSigner {
@@ -11,6 +12,11 @@ public final class DocumentSigner {
 
     public DocumentSigner(Ed25519KeyPair keyPair) {
         this.keyPair = keyPair;
+    }
+
+    /** The key that verifies this signer's documents. */
+    public Ed25519PublicKey publicKey() {
+        return keyPair.publicKey();
     }
 
     public SignedDocument sign(JsonNode payload) {

@@ -8,6 +8,7 @@ import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.signature.Ed25519PublicKey;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -16,34 +17,54 @@ import java.util.Base64;
  *
  * <p>The signature covers the RFC 8785 canonical form of {@code {algorithm, payload, signer}}, so
  * neither the payload, nor the claimed signer, nor the algorithm can change without breaking it.
- *
- * @param payload   the signed content
- * @param signer    the public key that signed it
- * @param algorithm the signature algorithm; {@value #ED25519} is the only one in use
- * @param signature the signature bytes
+ * Immutable; its canonical forms are computed once.
  */
-public record SignedDocument(JsonNode payload, Ed25519PublicKey signer, String algorithm, byte[] signature) {
+public final class SignedDocument {
 
     public static final String ED25519 = "Ed25519";
 
-    public SignedDocument {
-        payload = payload.deepCopy();
-        signature = signature.clone();
+    private final JsonNode payload;
+    private final Ed25519PublicKey signer;
+    private final String algorithm;
+    private final byte[] signature;
+    private final String canonical;
+    private final byte[] signingInput;
+
+    /**
+     * @param payload   the signed content
+     * @param signer    the public key that signed it
+     * @param algorithm the signature algorithm; {@value #ED25519} is the only one in use
+     * @param signature the signature bytes
+     */
+    public SignedDocument(JsonNode payload, Ed25519PublicKey signer, String algorithm, byte[] signature) {
+        this.payload = payload.deepCopy();
+        this.signer = signer;
+        this.algorithm = algorithm;
+        this.signature = signature.clone();
+        this.signingInput = signingInput(this.payload, signer, algorithm);
+        this.canonical = CanonicalJson.canonicalize(toJson().toString());
     }
 
-    @Override
+    /** A copy of the signed content. */
     public JsonNode payload() {
         return payload.deepCopy();
     }
 
-    @Override
+    public Ed25519PublicKey signer() {
+        return signer;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
     public byte[] signature() {
         return signature.clone();
     }
 
     /** The exact bytes the signature is computed over. */
     public byte[] signingInput() {
-        return signingInput(payload, signer, algorithm);
+        return signingInput.clone();
     }
 
     static byte[] signingInput(JsonNode payload, Ed25519PublicKey signer, String algorithm) {
@@ -66,22 +87,23 @@ public record SignedDocument(JsonNode payload, Ed25519PublicKey signer, String a
 
     /** SHA-256 of the canonical envelope: the document's identity, as recorded on the ledger. */
     public Bytes32 hash() {
-        return HashAlgorithm.SHA_256.hash(CanonicalJson.canonicalBytes(toJson()));
+        return HashAlgorithm.SHA_256.hash(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Equal when the canonical envelopes are equal: 1 and 1.0 in a payload are the same JSON number. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SignedDocument that && toString().equals(that.toString());
+        return other instanceof SignedDocument that && canonical.equals(that.canonical);
     }
 
     @Override
     public int hashCode() {
-        return toString().hashCode();
+        return canonical.hashCode();
     }
 
+    /** The canonical (RFC 8785) JSON of the whole envelope. */
     @Override
     public String toString() {
-        return CanonicalJson.canonicalize(toJson().toString());
+        return canonical;
     }
 }

@@ -48,10 +48,10 @@ public class AdminResource {
     }
 
     private void authorize(String authorization) {
-        String expected = "Bearer " + settings.token();
+        String token = settings.token().filter(t -> !t.isBlank()).orElse(null);
         // constant-time comparison: the token must not leak through timing
-        if (authorization == null || settings.token().isBlank() || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
+        if (authorization == null || token == null || !MessageDigest.isEqual(
+                ("Bearer " + token).getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
             throw new ProblemException(401, "admin-token-required", "Admin token required",
                     "this operation needs 'Authorization: Bearer <admin token>'");
         }

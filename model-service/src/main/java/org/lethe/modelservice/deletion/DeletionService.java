@@ -1,6 +1,7 @@
 package org.lethe.modelservice.deletion;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;
@@ -15,6 +16,7 @@ import org.lethe.modelservice.contribution.SubjectEntity;
 import org.lethe.modelservice.outbox.DeletionBatcher;
 import org.lethe.modelservice.outbox.LedgerOutbox;
 import org.lethe.modelservice.outbox.OutboxEntry;
+import org.lethe.modelservice.outbox.OutboxStatus;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
 import org.lethe.modelservice.problem.ProblemException;
@@ -56,16 +58,7 @@ public class DeletionService {
         Bytes32 subjectId = SubjectCheck.signerIsSubject(document, payload.subjectId());
         Instant requestedAt = requestedAt(payload.requestedAt());
         String nonce = nonce(payload.nonce());
-        SubjectEntity subject = SubjectEntity.findById(subjectId.toHex());
-        if (subject == null) {
-            throw new ProblemException(404, "unknown-subject", "Unknown subject",
-                    "subject " + subjectId + " has contributed nothing here");
-        }
         List<Bytes32> roots = ownedContributions(subjectId, payload.contributionRoots());
-        if (DeletionRequestEntity.count("subjectId = ?1 and nonce = ?2", subjectId.toHex(), nonce) > 0) {
-            throw new ProblemException(409, "replayed-nonce", "Nonce already used",
-                    "subject " + subjectId + " already sent a request with nonce '" + nonce + "'");
-        }
 
         Bytes32 requestId = document.hash();
         Bytes32 contributionsRoot = roots.size() == 1 ? roots.get(0) : MerkleTree.build(roots.stream().sorted().toList()).root();
@@ -78,11 +71,20 @@ public class DeletionService {
         request.receivedAt = Instant.now();
         request.document = document.toString();
         request.contributionRoots = new ArrayList<>(roots.stream().map(Bytes32::toHex).toList());
-        request.persist();
+        try {
+            // the unique (subject, nonce) constraint is the replay check: one statement, and safe under concurrency
+            request.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw new ProblemException(409, "replayed-nonce", "Nonce already used",
+                    "subject " + subjectId + " already sent a request with nonce '" + nonce + "'");
+        }
         DeletionRequest record = new DeletionRequest(requestId, subjectId, contributionsRoot,
                 Instant.ofEpochSecond(requestedAt.getEpochSecond()));
         outbox.enqueue(LedgerRecordKind.DELETION_REQUEST, requestId, LedgerRecordKind.payload(record));
-        return receipt(request);
+        return new DeletionReceipt(request.requestId, request.subjectId, List.copyOf(request.contributionRoots),
+                request.contributionsRoot, request.requestedAt, request.receivedAt,
+                new LedgerStatus(OutboxStatus.PENDING, Optional.empty(), Optional.empty(), 0), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Transactional
@@ -104,6 +106,7 @@ public class DeletionService {
                         .map(LedgerStatus::of));
     }
 
+    /** The named contributions, each the subject's own; the subject is looked up only to explain a refusal. */
     private List<Bytes32> ownedContributions(Bytes32 subjectId, List<String> roots) {
         if (roots == null || roots.isEmpty()) {
             throw invalid("name at least one contribution root");
@@ -112,12 +115,15 @@ public class DeletionService {
         for (String text : roots) {
             Bytes32 root = RequestIds.parse("contribution root", text);
             ContributionEntity contribution = ContributionEntity.findById(root.toHex());
-            if (contribution == null) {
-                throw new ProblemException(404, "unknown-contribution", "Unknown contribution", "no contribution " + root);
-            }
-            if (!contribution.subjectId.equals(subjectId.toHex())) {
-                throw new ProblemException(403, "foreign-contribution", "Not the subject's data",
-                        "contribution " + root + " belongs to another subject");
+            if (contribution == null || !contribution.subjectId.equals(subjectId.toHex())) {
+                if (SubjectEntity.findById(subjectId.toHex()) == null) {
+                    throw new ProblemException(404, "unknown-subject", "Unknown subject",
+                            "subject " + subjectId + " has contributed nothing here");
+                }
+                throw contribution == null
+                        ? new ProblemException(404, "unknown-contribution", "Unknown contribution", "no contribution " + root)
+                        : new ProblemException(403, "foreign-contribution", "Not the subject's data",
+                                "contribution " + root + " belongs to another subject");
             }
             unique.add(root);
         }

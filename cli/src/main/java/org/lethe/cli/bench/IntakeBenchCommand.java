@@ -1,0 +1,207 @@
+package org.lethe.cli.bench;
+
+import org.lethe.evidence.document.DocumentSigner;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.signature.Ed25519KeyPair;
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.LedgerClientConfig;
+import org.lethe.ledger.event.EventQuery;
+import org.lethe.ledger.event.LedgerEvent;
+import org.lethe.ledger.node.AnvilNode;
+import org.lethe.ledger.node.LedgerDeployer;
+import org.lethe.ledger.record.LedgerRole;
+import org.lethe.ml.data.FashionMnist;
+import org.lethe.ml.data.Sample;
+import org.lethe.evidence.merkle.MerkleTree;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code lethe bench intake}: signed deletion requests through the model service's REST API from
+ * concurrent clients, against the packaged service with its embedded PostgreSQL and a fresh Anvil
+ * node; then waits until every request is anchored on chain in batches.
+ */
+@Command(name = "intake", description = "Signed deletion requests per second through the REST API, all anchored on chain.")
+final class IntakeBenchCommand implements Callable<Integer> {
+
+    /** The figures, named as {@code docs/benchmarks.md} reports them. */
+    record Result(int requests, int clients, int subjects, double requestsPerSecond, double p50Millis, double p99Millis,
+                  double maxMillis, int anchored, int batches, double anchoringSeconds) {
+    }
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--requests", defaultValue = "5000", description = "Deletion requests sent (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clientCount;
+
+    @Option(names = "--subjects", defaultValue = "100", description = "Subjects sending them (default: ${DEFAULT-VALUE}).")
+    int subjects;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (requests < 1 || clientCount < 1 || subjects < 1) {
+            spec.commandLine().getErr().println("--requests, --clients and --subjects must be positive");
+            return 2;
+        }
+        try (AnvilNode node = AnvilNode.start()) {
+            Credentials admin = Credentials.create(Keys.createEcKeyPair());
+            Credentials provider = Credentials.create(Keys.createEcKeyPair());
+            LedgerClientConfig config = LedgerClientConfig.instantMining();
+            String contract = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID, config.receiptPollInterval());
+            try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract, config)) {
+                adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("lethe.ledger.rpc-url", node.rpcUrl());
+            settings.put("lethe.ledger.contract-address", contract);
+            settings.put("lethe.ledger.provider-key", provider.getEcKeyPair().getPrivateKey().toString(16));
+            settings.put("lethe.ledger.receipt-poll-interval", "5ms");
+            settings.put("lethe.model.base-samples", "0");
+            try (ModelServiceProcess service = ModelServiceProcess.start(settings);
+                 LedgerClient reader = LedgerClient.connect(node.rpcUrl(), admin, contract, config)) {
+                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clientCount)).build();
+                List<String> bodies = prepare(http, service.baseUrl());
+                long start = System.nanoTime();
+                long[] latencies = send(http, service.baseUrl(), bodies);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long anchoringStart = System.nanoTime();
+                int[] anchored = awaitAnchored(reader, requests);
+                double anchoringSeconds = (System.nanoTime() - anchoringStart) / 1e9;
+                Arrays.sort(latencies);
+                BenchOutput.print(spec.commandLine().getOut(), new Result(requests, clientCount, subjects,
+                        BenchOutput.oneDecimal(requests / seconds), millis(latencies, 0.50), millis(latencies, 0.99),
+                        millis(latencies, 1.0), anchored[0], anchored[1], BenchOutput.oneDecimal(anchoringSeconds)), json);
+            }
+        }
+        return 0;
+    }
+
+    /** Each subject contributes two real images; the deletion requests are signed before the clock starts. */
+    private List<String> prepare(HttpClient http, String baseUrl) throws Exception {
+        List<Sample> images = FashionMnist.installed().train(2 * subjects);
+        List<DocumentSigner> signers = new ArrayList<>();
+        List<Bytes32> roots = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        for (int s = 0; s < subjects; s++) {
+            Ed25519KeyPair keys = Ed25519KeyPair.generate(random);
+            DocumentSigner signer = new DocumentSigner(keys);
+            List<Sample> contributed = images.subList(2 * s, 2 * s + 2);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("subjectId", keys.publicKey().id().toHex());
+            payload.put("createdAt", Instant.now().toString());
+            payload.put("samples", contributed.stream().map(sample -> Map.of("image",
+                    Base64.getEncoder().encodeToString(sample.image()), "label", sample.label())).toList());
+            HttpResponse<String> answer = http.send(post(baseUrl + "/contributions", signer.sign(payload).toString()),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("contribution refused: " + answer.body());
+            }
+            signers.add(signer);
+            roots.add(MerkleTree.build(contributed.stream().map(Sample::hash).toList()).root());
+        }
+        List<String> bodies = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            int s = i % subjects;
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("subjectId", signers.get(s).publicKey().id().toHex());
+            payload.put("contributionRoots", List.of(roots.get(s).toHex()));
+            payload.put("nonce", "bench-" + i);
+            payload.put("requestedAt", Instant.now().toString());
+            bodies.add(signers.get(s).sign(payload).toString());
+        }
+        return bodies;
+    }
+
+    private long[] send(HttpClient http, String baseUrl, List<String> bodies) throws Exception {
+        ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            queue.add(i);
+        }
+        long[] latencies = new long[bodies.size()];
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clientCount; c++) {
+                running.add(clients.submit(() -> {
+                    Integer next;
+                    while ((next = queue.poll()) != null) {
+                        long sent = System.nanoTime();
+                        HttpResponse<Void> answer = http.send(post(baseUrl + "/deletions", bodies.get(next)),
+                                HttpResponse.BodyHandlers.discarding());
+                        latencies[next] = System.nanoTime() - sent;
+                        if (answer.statusCode() != 202) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " deletion requests were refused");
+        }
+        return latencies;
+    }
+
+    /** Polls the chain until the anchored batches hold every request; returns {anchored, batches}. */
+    private static int[] awaitAnchored(LedgerClient reader, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            List<Integer> counts = reader.events(EventQuery.all()).stream()
+                    .filter(LedgerEvent.DeletionBatchAnchored.class::isInstance)
+                    .map(e -> ((LedgerEvent.DeletionBatchAnchored) e).batch().count()).toList();
+            int anchored = counts.stream().mapToInt(Integer::intValue).sum();
+            if (anchored >= expected || System.nanoTime() > deadline) {
+                return new int[] {anchored, counts.size()};
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HttpRequest post(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return BenchOutput.oneDecimal(sorted[Math.max(0, index)] / 1e6);
+    }
+}
