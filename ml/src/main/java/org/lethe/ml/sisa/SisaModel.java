@@ -2,7 +2,7 @@ package org.lethe.ml.sisa;
 
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
-import org.lethe.evidence.merkle.MerkleTree;
+import org.lethe.evidence.merkle.SortedSetTree;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.network.Architecture;
 
@@ -38,12 +38,11 @@ public record SisaModel(Architecture architecture, SisaLayout layout, List<Shard
     }
 
     /**
-     * Merkle root of the training set's sample hashes, leaves sorted so that a neighbouring pair can
-     * later show that a hash is absent.
+     * Root of the sorted-set tree of the training set's sample hashes: it proves a hash present, and
+     * (by its neighbours) absent, so a subject can check that a version was trained without their data.
      */
     public Bytes32 trainingSetRoot() {
-        List<Bytes32> leaves = trainingSet().stream().map(Sample::hash).sorted().toList();
-        return leaves.isEmpty() ? Bytes32.ZERO : MerkleTree.build(leaves).root();
+        return SortedSetTree.of(trainingSet().stream().map(Sample::hash).toList()).root();
     }
 
     /** Shards that hold any of the given sample hashes. */

@@ -41,6 +41,15 @@ final class ModelLayoutCodec {
         return json.toString();
     }
 
+    /** Every sample hash a stored layout names: the version's training set. */
+    static List<Bytes32> sampleHashes(String layout) {
+        List<Bytes32> hashes = new ArrayList<>();
+        for (JsonNode state : CanonicalJson.parse(layout).get("shardStates")) {
+            state.get("slices").forEach(slice -> slice.forEach(hash -> hashes.add(Bytes32.fromHex(hash.asText()))));
+        }
+        return hashes;
+    }
+
     /**
      * @throws IllegalStateException if the layout names a sample the catalog lacks
      */

@@ -3,9 +3,15 @@ package org.lethe.modelservice.model;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.modelservice.problem.RequestIds;
 
 import java.util.List;
 
@@ -13,6 +19,8 @@ import java.util.List;
 @Path("/model")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
+
+    private static final int MAX_SAMPLES_PER_QUERY = 1_000;
 
     private final ModelRegistry registry;
 
@@ -24,6 +32,32 @@ public class ModelResource {
     public ModelVersionView current() {
         return registry.current().map(ModelRegistry.Served::version).orElseThrow(() -> new ProblemException(404,
                 "no-model", "No model yet", "no model version has been trained yet"));
+    }
+
+    /**
+     * For each sample hash, whether the version trained on it, with a proof against its training-set root:
+     * a subject checks offline that a version after their deletion lacks their samples.
+     */
+    @POST
+    @Path("/versions/{version}/training-set")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public TrainingSetProofs trainingSet(@PathParam("version") String version, String body) {
+        Bytes32 versionHash = RequestIds.parse("version", version);
+        TrainingSetQuery query = CanonicalJson.bind(CanonicalJson.parse(body), TrainingSetQuery.class);
+        if (query.samples() == null || query.samples().isEmpty() || query.samples().size() > MAX_SAMPLES_PER_QUERY) {
+            throw ProblemException.badRequest("invalid-training-set-query", "Invalid training-set query",
+                    "ask about 1.." + MAX_SAMPLES_PER_QUERY + " sample hashes: {\"samples\": [\"0x…\"]}");
+        }
+        List<Bytes32> asked = query.samples().stream().map(sample -> RequestIds.parse("sample", sample)).toList();
+        ModelVersionEntity entity = ModelVersionEntity.<ModelVersionEntity>findByIdOptional(versionHash.toHex())
+                .orElseThrow(() -> new ProblemException(404, "unknown-version", "Unknown model version",
+                        "no model version " + versionHash));
+        return TrainingSetProofs.of(entity.versionHash, ModelLayoutCodec.sampleHashes(entity.layout), asked);
+    }
+
+    /** @param samples the sample hashes (SHA-256 of label byte and pixels) to ask about */
+    public record TrainingSetQuery(List<String> samples) {
     }
 
     @GET

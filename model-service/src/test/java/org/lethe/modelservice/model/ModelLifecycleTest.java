@@ -6,6 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.SetAbsenceProof;
+import org.lethe.evidence.merkle.SetMembershipProof;
+import org.lethe.evidence.merkle.SortedSetTreeVerifier;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Unlearning;
@@ -78,8 +81,59 @@ class ModelLifecycleTest {
                 unlearning);
         assertNotEquals(ledger.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value().trainingSetRoot(),
                 second.trainingSetRoot());
+        assertSubjectAbsentFrom(secondVersion, contributed, second.trainingSetRoot());
+        assertSubjectPresentIn(firstVersion, contributed,
+                ledger.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value().trainingSetRoot());
         assertEquals(2, given().get("/model/versions").then().statusCode(200).extract().jsonPath()
                 .getList("versionHash").stream().filter(v -> v.equals(firstVersion) || v.equals(secondVersion)).count());
+    }
+
+    /** The subject checks, against the root on the ledger alone, that the new version lacks every sample. */
+    private static void assertSubjectAbsentFrom(String version, List<Sample> samples, Bytes32 rootOnChain) {
+        JsonPath answer = trainingSetQuery(version, samples);
+        assertEquals(rootOnChain.toHex(), answer.getString("trainingSetRoot"));
+        for (int i = 0; i < samples.size(); i++) {
+            String path = "samples[" + i + "]";
+            assertEquals(false, answer.getBoolean(path + ".member"));
+            SetAbsenceProof proof = new SetAbsenceProof(samples.get(i).hash(), answer.getInt("setSize"),
+                    position(answer, path + ".below"), position(answer, path + ".above"));
+            SortedSetTreeVerifier.verifyAbsence(proof, rootOnChain);
+        }
+    }
+
+    private static void assertSubjectPresentIn(String version, List<Sample> samples, Bytes32 rootOnChain) {
+        JsonPath answer = trainingSetQuery(version, samples);
+        for (int i = 0; i < samples.size(); i++) {
+            String path = "samples[" + i + "]";
+            assertEquals(true, answer.getBoolean(path + ".member"));
+            SortedSetTreeVerifier.verifyMembership(position(answer, path + ".inclusion").orElseThrow(), rootOnChain);
+        }
+    }
+
+    private static JsonPath trainingSetQuery(String version, List<Sample> samples) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("samples", samples.stream().map(sample -> sample.hash().toHex()).toList()))
+                .post("/model/versions/" + version + "/training-set").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Optional<SetMembershipProof> position(JsonPath answer, String path) {
+        if (answer.get(path) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SetMembershipProof(Bytes32.fromHex(answer.getString(path + ".value")),
+                answer.getInt(path + ".index"), answer.getInt("setSize"),
+                answer.<String>getList(path + ".siblings").stream().map(Bytes32::fromHex).toList()));
+    }
+
+    @Test
+    void trainingSetQueriesWithoutSamplesOrForUnknownVersionsAreRefused() {
+        String path = "/model/versions/0x" + "44".repeat(32) + "/training-set";
+        given().contentType(ContentType.JSON).body(Map.of("samples", List.of("0x" + "55".repeat(32)))).post(path)
+                .then().statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-version"));
+        given().contentType(ContentType.JSON).body(Map.of("samples", List.of())).post(path)
+                .then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-training-set-query"));
+        given().contentType(ContentType.JSON).body(Map.of("samples", List.of("zz"))).post(path)
+                .then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-id"));
     }
 
     @Test
