@@ -1,7 +1,7 @@
 package org.lethe.modelservice.deletion;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;
@@ -9,8 +9,7 @@ import org.lethe.evidence.document.SignedDocumentVerifier;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.merkle.MerkleTree;
-import org.lethe.ledger.record.DeletionRequest;
-import org.lethe.modelservice.contribution.ContributionEntity;
+import org.lethe.modelservice.contribution.ContributionOwners;
 import org.lethe.modelservice.contribution.SubjectCheck;
 import org.lethe.modelservice.contribution.SubjectEntity;
 import org.lethe.modelservice.outbox.DeletionBatcher;
@@ -30,27 +29,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Takes signed deletion requests. The signature must verify with the key of the subject named, who
  * must be known and own every contribution named; the nonce must be new for the subject and the time
  * within the clock window. The request is stored and its hashes queued for the ledger in one
- * transaction; a refused request changes nothing.
+ * (group) commit before the receipt; a refused request changes nothing.
  */
 @ApplicationScoped
 public class DeletionService {
 
     private final LedgerOutbox outbox;
     private final DeletionBatcher batcher;
+    private final DeletionIntake intake;
+    private final ContributionOwners owners;
     private final DeletionSettings settings;
 
-    public DeletionService(LedgerOutbox outbox, DeletionBatcher batcher, DeletionSettings settings) {
+    public DeletionService(LedgerOutbox outbox, DeletionBatcher batcher, DeletionIntake intake,
+                           ContributionOwners owners, DeletionSettings settings) {
         this.outbox = outbox;
         this.batcher = batcher;
+        this.intake = intake;
+        this.owners = owners;
         this.settings = settings;
     }
 
-    @Transactional
+    /**
+     * Checks the request, waits for its group commit (request and outbox entry durable together) and
+     * returns the receipt. Not transactional itself: the intake writer commits many requests at once.
+     */
     public DeletionReceipt accept(String body) {
         SignedDocument document = SignedDocumentCodec.parse(body);
         SignedDocumentVerifier.verify(document);
@@ -59,32 +69,34 @@ public class DeletionService {
         Instant requestedAt = requestedAt(payload.requestedAt());
         String nonce = nonce(payload.nonce());
         List<Bytes32> roots = ownedContributions(subjectId, payload.contributionRoots());
-
-        Bytes32 requestId = document.hash();
         Bytes32 contributionsRoot = roots.size() == 1 ? roots.get(0) : MerkleTree.build(roots.stream().sorted().toList()).root();
-        DeletionRequestEntity request = new DeletionRequestEntity();
-        request.requestId = requestId.toHex();
-        request.subjectId = subjectId.toHex();
-        request.nonce = nonce;
-        request.contributionsRoot = contributionsRoot.toHex();
-        request.requestedAt = requestedAt;
-        request.receivedAt = Instant.now();
-        request.document = document.toString();
-        request.contributionRoots = new ArrayList<>(roots.stream().map(Bytes32::toHex).toList());
+        AcceptedDeletion accepted = new AcceptedDeletion(document.hash(), subjectId, nonce, roots, contributionsRoot,
+                requestedAt, Instant.now(), document.toString());
+        awaitWritten(accepted);
+        return new DeletionReceipt(accepted.requestId().toHex(), subjectId.toHex(),
+                roots.stream().map(Bytes32::toHex).toList(), contributionsRoot.toHex(), requestedAt,
+                accepted.receivedAt(), new LedgerStatus(OutboxStatus.PENDING, Optional.empty(), Optional.empty(), 0),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static ProblemException replayed(Bytes32 subjectId, String nonce) {
+        return new ProblemException(409, "replayed-nonce", "Nonce already used",
+                "subject " + subjectId + " already sent a request with nonce '" + nonce + "'");
+    }
+
+    private void awaitWritten(AcceptedDeletion accepted) {
         try {
-            // the unique (subject, nonce) constraint is the replay check: one statement, and safe under concurrency
-            request.persistAndFlush();
-        } catch (PersistenceException e) {
-            throw new ProblemException(409, "replayed-nonce", "Nonce already used",
-                    "subject " + subjectId + " already sent a request with nonce '" + nonce + "'");
+            intake.write(accepted).get(settings.groupCommitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ProblemException problem ? problem
+                    : new ProblemException(503, "intake-unavailable", "Deletion intake unavailable", e.getMessage());
+        } catch (TimeoutException e) {
+            throw new ProblemException(503, "intake-busy", "Deletion intake busy",
+                    "the request was not stored within " + settings.groupCommitTimeout() + "; send it again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "intake-unavailable", "Deletion intake unavailable", "interrupted");
         }
-        DeletionRequest record = new DeletionRequest(requestId, subjectId, contributionsRoot,
-                Instant.ofEpochSecond(requestedAt.getEpochSecond()));
-        outbox.enqueue(LedgerRecordKind.DELETION_REQUEST, requestId, LedgerRecordKind.payload(record));
-        return new DeletionReceipt(request.requestId, request.subjectId, List.copyOf(request.contributionRoots),
-                request.contributionsRoot, request.requestedAt, request.receivedAt,
-                new LedgerStatus(OutboxStatus.PENDING, Optional.empty(), Optional.empty(), 0), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Transactional
@@ -114,13 +126,13 @@ public class DeletionService {
         Set<Bytes32> unique = new LinkedHashSet<>();
         for (String text : roots) {
             Bytes32 root = RequestIds.parse("contribution root", text);
-            ContributionEntity contribution = ContributionEntity.findById(root.toHex());
-            if (contribution == null || !contribution.subjectId.equals(subjectId.toHex())) {
-                if (SubjectEntity.findById(subjectId.toHex()) == null) {
+            Optional<Bytes32> owner = owners.owner(root);
+            if (!owner.equals(Optional.of(subjectId))) {
+                if (QuarkusTransaction.requiringNew().call(() -> SubjectEntity.findById(subjectId.toHex())) == null) {
                     throw new ProblemException(404, "unknown-subject", "Unknown subject",
                             "subject " + subjectId + " has contributed nothing here");
                 }
-                throw contribution == null
+                throw owner.isEmpty()
                         ? new ProblemException(404, "unknown-contribution", "Unknown contribution", "no contribution " + root)
                         : new ProblemException(403, "foreign-contribution", "Not the subject's data",
                                 "contribution " + root + " belongs to another subject");

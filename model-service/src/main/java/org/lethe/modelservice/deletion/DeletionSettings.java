@@ -13,4 +13,10 @@ public interface DeletionSettings {
 
     /** Longest nonce accepted. */
     int maxNonceLength();
+
+    /** Most requests written in one group commit. */
+    int groupCommitSize();
+
+    /** How long a request waits for its group commit. */
+    Duration groupCommitTimeout();
 }
