@@ -88,7 +88,11 @@ public class DeletionIntake {
 
     private void writeGroup(List<Pending> group) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> group.forEach(pending -> persist(pending.request())));
+            QuarkusTransaction.requiringNew().run(() -> {
+                group.forEach(pending -> persist(pending.request()));
+                // flushed here, a constraint violation surfaces in this call, not in the commit's logging
+                DeletionRequestEntity.flush();
+            });
             group.forEach(pending -> pending.written().complete(null));
         } catch (RuntimeException e) {
             if (group.size() == 1) {
