@@ -43,14 +43,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code lethe bench intake}: signed deletion requests through the model service's REST API from
  * concurrent clients, against the packaged service with its embedded PostgreSQL and a fresh Anvil
- * node; then waits until every request is anchored on chain in batches.
+ * node, after an untimed warm-up; then waits until every request (warm-up too) is anchored on chain.
+ * {@code anchored} counts the requests in the chain's batches, read from its events.
  */
 @Command(name = "intake", description = "Signed deletion requests per second through the REST API, all anchored on chain.")
 final class IntakeBenchCommand implements Callable<Integer> {
 
     /** The figures, named as {@code docs/benchmarks.md} reports them. */
-    record Result(int requests, int clients, int subjects, double requestsPerSecond, double p50Millis, double p99Millis,
-                  double maxMillis, int anchored, int batches, double anchoringSeconds) {
+    record Result(int requests, int warmUpRequests, int clients, int subjects, double requestsPerSecond, double p50Millis,
+                  double p99Millis, double maxMillis, int anchored, int batches, double anchoringSeconds) {
     }
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -59,19 +60,23 @@ final class IntakeBenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "5000", description = "Deletion requests sent (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clientCount;
 
     @Option(names = "--subjects", defaultValue = "100", description = "Subjects sending them (default: ${DEFAULT-VALUE}).")
     int subjects;
+
+    @Option(names = "--warm-up", defaultValue = "2000",
+            description = "Requests sent untimed first, to warm the service's JIT (default: ${DEFAULT-VALUE}).")
+    int warmUp;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || clientCount < 1 || subjects < 1) {
-            spec.commandLine().getErr().println("--requests, --clients and --subjects must be positive");
+        if (requests < 1 || clientCount < 1 || subjects < 1 || warmUp < 0) {
+            spec.commandLine().getErr().println("--requests, --clients and --subjects must be positive, --warm-up not negative");
             return 2;
         }
         try (AnvilNode node = AnvilNode.start()) {
@@ -92,14 +97,16 @@ final class IntakeBenchCommand implements Callable<Integer> {
                  LedgerClient reader = LedgerClient.connect(node.rpcUrl(), admin, contract, config)) {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clientCount)).build();
                 List<String> bodies = prepare(http, service.baseUrl());
+                send(http, service.baseUrl(), bodies.subList(0, warmUp));
+                List<String> timed = bodies.subList(warmUp, bodies.size());
                 long start = System.nanoTime();
-                long[] latencies = send(http, service.baseUrl(), bodies);
+                long[] latencies = send(http, service.baseUrl(), timed);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long anchoringStart = System.nanoTime();
-                int[] anchored = awaitAnchored(reader, requests);
+                int[] anchored = awaitAnchored(reader, warmUp + requests);
                 double anchoringSeconds = (System.nanoTime() - anchoringStart) / 1e9;
                 Arrays.sort(latencies);
-                BenchOutput.print(spec.commandLine().getOut(), new Result(requests, clientCount, subjects,
+                BenchOutput.print(spec.commandLine().getOut(), new Result(requests, warmUp, clientCount, subjects,
                         BenchOutput.oneDecimal(requests / seconds), millis(latencies, 0.50), millis(latencies, 0.99),
                         millis(latencies, 1.0), anchored[0], anchored[1], BenchOutput.oneDecimal(anchoringSeconds)), json);
             }
@@ -130,8 +137,8 @@ final class IntakeBenchCommand implements Callable<Integer> {
             signers.add(signer);
             roots.add(MerkleTree.build(contributed.stream().map(Sample::hash).toList()).root());
         }
-        List<String> bodies = new ArrayList<>(requests);
-        for (int i = 0; i < requests; i++) {
+        List<String> bodies = new ArrayList<>(warmUp + requests);
+        for (int i = 0; i < warmUp + requests; i++) {
             int s = i % subjects;
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("subjectId", signers.get(s).publicKey().id().toHex());
