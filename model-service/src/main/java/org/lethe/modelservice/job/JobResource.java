@@ -1,5 +1,6 @@
 package org.lethe.modelservice.job;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ public class JobResource {
 
     /** One event every half second until the job has finished (the last event shows how). */
     @GET
+    @Blocking
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
