@@ -3,7 +3,6 @@ package org.lethe.evidence.merkle;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +15,9 @@ import java.util.List;
  */
 public final class MerkleTree {
 
-    private final List<Bytes32[]> levels;
+    private final MerkleLevels levels;
 
-    private MerkleTree(List<Bytes32[]> levels) {
+    private MerkleTree(MerkleLevels levels) {
         this.levels = levels;
     }
 
@@ -31,19 +30,7 @@ public final class MerkleTree {
         if (leaves.isEmpty()) {
             throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
         }
-        List<Bytes32[]> levels = new ArrayList<>();
-        Bytes32[] level = leaves.toArray(Bytes32[]::new);
-        levels.add(level);
-        while (level.length > 1) {
-            Bytes32[] parents = new Bytes32[(level.length + 1) / 2];
-            for (int i = 0; i < parents.length; i++) {
-                int left = 2 * i;
-                parents[i] = left + 1 < level.length ? hashPair(level[left], level[left + 1]) : level[left];
-            }
-            levels.add(parents);
-            level = parents;
-        }
-        return new MerkleTree(levels);
+        return new MerkleTree(MerkleLevels.build(leaves.toArray(Bytes32[]::new), MerkleTree::hashPair));
     }
 
     /** OpenZeppelin's commutative pair hash: {@code keccak256(min(a, b) ‖ max(a, b))}. */
@@ -52,30 +39,20 @@ public final class MerkleTree {
     }
 
     public Bytes32 root() {
-        return levels.get(levels.size() - 1)[0];
+        return levels.top().orElseThrow();
     }
 
     public int leafCount() {
-        return levels.get(0).length;
+        return levels.leafCount();
     }
 
     public Bytes32 leaf(int index) {
-        return levels.get(0)[checkedIndex(index)];
+        return levels.leaf(checkedIndex(index));
     }
 
     /** The inclusion proof of the leaf at {@code index}. */
     public MerkleProof proof(int index) {
-        int position = checkedIndex(index);
-        List<Bytes32> siblings = new ArrayList<>();
-        for (int depth = 0; depth < levels.size() - 1; depth++) {
-            Bytes32[] level = levels.get(depth);
-            int sibling = position ^ 1;
-            if (sibling < level.length) {
-                siblings.add(level[sibling]);
-            }
-            position /= 2;
-        }
-        return new MerkleProof(levels.get(0)[index], siblings);
+        return new MerkleProof(levels.leaf(checkedIndex(index)), levels.siblings(index));
     }
 
     private int checkedIndex(int index) {

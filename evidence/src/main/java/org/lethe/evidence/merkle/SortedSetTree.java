@@ -4,7 +4,6 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -28,9 +27,9 @@ public final class SortedSetTree {
     static final byte ROOT = 0x02;
 
     private final List<Bytes32> values;
-    private final List<Bytes32[]> levels;
+    private final MerkleLevels levels;
 
-    private SortedSetTree(List<Bytes32> values, List<Bytes32[]> levels) {
+    private SortedSetTree(List<Bytes32> values, MerkleLevels levels) {
         this.values = values;
         this.levels = levels;
     }
@@ -38,24 +37,12 @@ public final class SortedSetTree {
     /** The tree over the distinct values, sorted as unsigned bytes. */
     public static SortedSetTree of(Collection<Bytes32> values) {
         List<Bytes32> sorted = List.copyOf(new TreeSet<>(values));
-        List<Bytes32[]> levels = new ArrayList<>();
-        Bytes32[] level = sorted.stream().map(SortedSetTree::leafHash).toArray(Bytes32[]::new);
-        levels.add(level);
-        while (level.length > 1) {
-            Bytes32[] parents = new Bytes32[(level.length + 1) / 2];
-            for (int i = 0; i < parents.length; i++) {
-                int left = 2 * i;
-                parents[i] = left + 1 < level.length ? nodeHash(level[left], level[left + 1]) : level[left];
-            }
-            levels.add(parents);
-            level = parents;
-        }
-        return new SortedSetTree(sorted, levels);
+        return new SortedSetTree(sorted, MerkleLevels.build(
+                sorted.stream().map(SortedSetTree::leafHash).toArray(Bytes32[]::new), SortedSetTree::nodeHash));
     }
 
     public Bytes32 root() {
-        Bytes32[] top = levels.get(levels.size() - 1);
-        return rootHash(values.size(), top.length == 0 ? Bytes32.ZERO : top[0]);
+        return rootHash(values.size(), levels.top().orElse(Bytes32.ZERO));
     }
 
     public int size() {
@@ -85,17 +72,7 @@ public final class SortedSetTree {
     }
 
     private SetMembershipProof proofAt(int index) {
-        List<Bytes32> siblings = new ArrayList<>();
-        int position = index;
-        for (int depth = 0; depth < levels.size() - 1; depth++) {
-            Bytes32[] level = levels.get(depth);
-            int sibling = position ^ 1;
-            if (sibling < level.length) {
-                siblings.add(level[sibling]);
-            }
-            position /= 2;
-        }
-        return new SetMembershipProof(values.get(index), index, values.size(), siblings);
+        return new SetMembershipProof(values.get(index), index, values.size(), levels.siblings(index));
     }
 
     static Bytes32 leafHash(Bytes32 value) {
