@@ -181,13 +181,11 @@ class LedgerInvariantsTest {
 
     @Test
     void unlearningNeedsAKnownDeletionAndVersionAndHappensOnce() {
-        Bytes32 modelId = randomId();
-        Checkpoint before = firstVersion(modelId);
-        Checkpoint after = childVersion(modelId, before.versionHash());
+        TwoVersions model = recordedModelWithTwoVersions();
+        Bytes32 modelId = model.modelId();
+        Checkpoint before = model.before();
+        Checkpoint after = model.after();
         DeletionRequest request = deletionRequest(contribution(randomId()));
-        provider.registerModel(modelId);
-        provider.recordCheckpoint(before);
-        provider.recordCheckpoint(after);
 
         Bytes32 unknownTarget = randomId();
         assertEquals(unknownTarget, refused(UnknownRecordException.class, ContractError.UnknownDeletion,
@@ -206,13 +204,11 @@ class LedgerInvariantsTest {
 
     @Test
     void verificationNeedsAnExecutedRequestSaneFiguresAndIsFinalOnceDecided() {
-        Bytes32 modelId = randomId();
-        Checkpoint before = firstVersion(modelId);
-        Checkpoint after = childVersion(modelId, before.versionHash());
+        TwoVersions model = recordedModelWithTwoVersions();
+        Bytes32 modelId = model.modelId();
+        Checkpoint before = model.before();
+        Checkpoint after = model.after();
         DeletionRequest request = deletionRequest(contribution(randomId()));
-        provider.registerModel(modelId);
-        provider.recordCheckpoint(before);
-        provider.recordCheckpoint(after);
 
         refused(UnknownRecordException.class, ContractError.UnknownDeletion,
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(), certified()));
@@ -260,6 +256,20 @@ class LedgerInvariantsTest {
 
         assertEquals(outside, error.arguments().get("requestId"));
         assertTrue(verifier.verification(outside).isEmpty());
+    }
+
+    private record TwoVersions(Bytes32 modelId, Checkpoint before, Checkpoint after) {
+    }
+
+    /** A registered model with a first version and a child of it, both recorded. */
+    private TwoVersions recordedModelWithTwoVersions() {
+        Bytes32 modelId = randomId();
+        Checkpoint before = firstVersion(modelId);
+        Checkpoint after = childVersion(modelId, before.versionHash());
+        provider.registerModel(modelId);
+        provider.recordCheckpoint(before);
+        provider.recordCheckpoint(after);
+        return new TwoVersions(modelId, before, after);
     }
 
     /** Asserts the typed exception and error, and that nothing was mined: the pre-flight refused it. */
