@@ -1,20 +1,16 @@
 package org.lethe.cli.bench;
 
+import org.lethe.cli.local.LocalLedger;
+import org.lethe.cli.local.ModelServiceProcess;
+import org.lethe.cli.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519KeyPair;
 import org.lethe.ledger.LedgerClient;
-import org.lethe.ledger.LedgerClientConfig;
 import org.lethe.ledger.event.EventQuery;
 import org.lethe.ledger.event.LedgerEvent;
-import org.lethe.ledger.node.AnvilNode;
-import org.lethe.ledger.node.LedgerDeployer;
-import org.lethe.ledger.record.LedgerRole;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
-import org.lethe.evidence.merkle.MerkleTree;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,10 +22,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,22 +73,15 @@ final class IntakeBenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--requests, --clients and --subjects must be positive, --warm-up not negative");
             return 2;
         }
-        try (AnvilNode node = AnvilNode.start()) {
-            Credentials admin = Credentials.create(Keys.createEcKeyPair());
-            Credentials provider = Credentials.create(Keys.createEcKeyPair());
-            LedgerClientConfig config = LedgerClientConfig.instantMining();
-            String contract = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID, config.receiptPollInterval());
-            try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract, config)) {
-                adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
-            }
+        try (LocalLedger ledger = LocalLedger.start()) {
             Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("lethe.ledger.rpc-url", node.rpcUrl());
-            settings.put("lethe.ledger.contract-address", contract);
-            settings.put("lethe.ledger.provider-key", provider.getEcKeyPair().getPrivateKey().toString(16));
+            settings.put("lethe.ledger.rpc-url", ledger.rpcUrl());
+            settings.put("lethe.ledger.contract-address", ledger.contractAddress());
+            settings.put("lethe.ledger.provider-key", ledger.providerKey());
             settings.put("lethe.ledger.receipt-poll-interval", "5ms");
             settings.put("lethe.model.base-samples", "0");
             try (ModelServiceProcess service = ModelServiceProcess.start(settings);
-                 LedgerClient reader = LedgerClient.connect(node.rpcUrl(), admin, contract, config)) {
+                 LedgerClient reader = ledger.reader()) {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clientCount)).build();
                 List<String> bodies = prepare(http, service.baseUrl());
                 send(http, service.baseUrl(), bodies.subList(0, warmUp));
@@ -117,35 +104,24 @@ final class IntakeBenchCommand implements Callable<Integer> {
     /** Each subject contributes two real images; the deletion requests are signed before the clock starts. */
     private List<String> prepare(HttpClient http, String baseUrl) throws Exception {
         List<Sample> images = FashionMnist.installed().train(2 * subjects);
-        List<DocumentSigner> signers = new ArrayList<>();
+        List<SubjectDocuments> documents = new ArrayList<>();
         List<Bytes32> roots = new ArrayList<>();
         SecureRandom random = new SecureRandom();
         for (int s = 0; s < subjects; s++) {
-            Ed25519KeyPair keys = Ed25519KeyPair.generate(random);
-            DocumentSigner signer = new DocumentSigner(keys);
+            SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random)));
             List<Sample> contributed = images.subList(2 * s, 2 * s + 2);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("subjectId", keys.publicKey().id().toHex());
-            payload.put("createdAt", Instant.now().toString());
-            payload.put("samples", contributed.stream().map(sample -> Map.of("image",
-                    Base64.getEncoder().encodeToString(sample.image()), "label", sample.label())).toList());
-            HttpResponse<String> answer = http.send(post(baseUrl + "/contributions", signer.sign(payload).toString()),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(post(baseUrl + "/contributions",
+                    subject.contribution(contributed).toString()), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("contribution refused: " + answer.body());
             }
-            signers.add(signer);
-            roots.add(MerkleTree.build(contributed.stream().map(Sample::hash).toList()).root());
+            documents.add(subject);
+            roots.add(SubjectDocuments.contributionRoot(contributed));
         }
         List<String> bodies = new ArrayList<>(warmUp + requests);
         for (int i = 0; i < warmUp + requests; i++) {
             int s = i % subjects;
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("subjectId", signers.get(s).publicKey().id().toHex());
-            payload.put("contributionRoots", List.of(roots.get(s).toHex()));
-            payload.put("nonce", "bench-" + i);
-            payload.put("requestedAt", Instant.now().toString());
-            bodies.add(signers.get(s).sign(payload).toString());
+            bodies.add(documents.get(s).deletion(List.of(roots.get(s)), "bench-" + i).toString());
         }
         return bodies;
     }

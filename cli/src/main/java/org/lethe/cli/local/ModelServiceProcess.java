@@ -1,4 +1,4 @@
-package org.lethe.cli.bench;
+package org.lethe.cli.local;
 
 import org.lethe.ledger.node.AnvilNode;
 
@@ -19,7 +19,7 @@ import java.util.Map;
  * The packaged model service ({@code model-service/target/quarkus-app}) run as its own process, as an
  * operator runs it: embedded PostgreSQL in a fresh data directory, the given ledger settings.
  */
-final class ModelServiceProcess implements AutoCloseable {
+public final class ModelServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -36,7 +36,7 @@ final class ModelServiceProcess implements AutoCloseable {
     /**
      * @param settings Quarkus and Lethe settings, passed as system properties
      */
-    static ModelServiceProcess start(Map<String, String> settings) throws IOException, InterruptedException {
+    public static ModelServiceProcess start(Map<String, String> settings) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("lethe.home", "."), "model-service", "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./lethe (or ./mvnw package)");
@@ -55,7 +55,7 @@ final class ModelServiceProcess implements AutoCloseable {
         return service;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,75 @@
+package org.lethe.cli.local;
+
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.LedgerClientConfig;
+import org.lethe.ledger.node.AnvilNode;
+import org.lethe.ledger.node.LedgerDeployer;
+import org.lethe.ledger.record.LedgerRole;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+
+import java.security.GeneralSecurityException;
+
+/**
+ * A fresh local ledger for the demo and the benchmarks: an Anvil node, the UnlearningLedger deployed by
+ * a new admin account, and a new provider account that holds the provider role.
+ */
+public final class LocalLedger implements AutoCloseable {
+
+    private final AnvilNode node;
+    private final Credentials admin;
+    private final Credentials provider;
+    private final String contractAddress;
+
+    private LocalLedger(AnvilNode node, Credentials admin, Credentials provider, String contractAddress) {
+        this.node = node;
+        this.admin = admin;
+        this.provider = provider;
+        this.contractAddress = contractAddress;
+    }
+
+    public static LocalLedger start() throws GeneralSecurityException {
+        AnvilNode node = AnvilNode.start();
+        try {
+            Credentials admin = Credentials.create(Keys.createEcKeyPair());
+            Credentials provider = Credentials.create(Keys.createEcKeyPair());
+            String contract = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID,
+                    LedgerClientConfig.instantMining().receiptPollInterval());
+            try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract,
+                    LedgerClientConfig.instantMining())) {
+                adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
+            }
+            return new LocalLedger(node, admin, provider, contract);
+        } catch (RuntimeException | GeneralSecurityException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    public String rpcUrl() {
+        return node.rpcUrl();
+    }
+
+    public String contractAddress() {
+        return contractAddress;
+    }
+
+    /** A read-only view of the chain (signing as the admin, who sends nothing through it). */
+    public LedgerClient reader() {
+        return LedgerClient.connect(node.rpcUrl(), admin, contractAddress, LedgerClientConfig.instantMining());
+    }
+
+    /** The provider account's private key in hex, for the model service's configuration. */
+    public String providerKey() {
+        return provider.getEcKeyPair().getPrivateKey().toString(16);
+    }
+
+    public String providerAddress() {
+        return provider.getAddress();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
