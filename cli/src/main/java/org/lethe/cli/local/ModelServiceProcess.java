@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The packaged model service ({@code model-service/target/quarkus-app}) run as its own process, as an
@@ -45,11 +46,16 @@ public final class ModelServiceProcess implements AutoCloseable {
         Path data = Files.createTempDirectory("lethe-bench-model-service");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
+        // DJL as the CLI runs it: offline, the same fixed thread counts
+        for (String djl : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+            Optional.ofNullable(System.getProperty(djl)).ifPresent(value -> command.add("-D" + djl + "=" + value));
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Files.createTempFile("lethe-bench-model-service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LETHE_DATA_DIR", data.toString());
+        builder.environment().put("DJL_OFFLINE", "true");
         ModelServiceProcess service = new ModelServiceProcess(builder.start(), port, log);
         service.awaitReady();
         return service;

@@ -1,0 +1,31 @@
+package org.lethe.cli.demo;
+
+import org.junit.jupiter.api.Test;
+import org.lethe.cli.CommandRun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo, small: the packaged model service, its embedded PostgreSQL and a fresh Anvil node. */
+class DemoCommandTest {
+
+    @Test
+    void bobIsForgottenAndCanProveItFromTheLedger() {
+        CommandRun run = CommandRun.of("demo", "--base-samples", "1500", "--shards", "2", "--slices", "2",
+                "--samples-per-subject", "40");
+
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("the contract accepts Bob's inclusion proof: true"), run.out());
+        assertTrue(run.out().matches("(?s).*absent from 0x[0-9a-f]+…: 40 of 40 images.*"), run.out());
+        assertTrue(run.out().matches("(?s).*present in 0x[0-9a-f]+…: 40 of 40 images.*"), run.out());
+        assertTrue(run.out().contains("UnlearningRecorded    batch → version"), run.out());
+    }
+
+    @Test
+    void refusesImpossibleSizes() {
+        CommandRun run = CommandRun.of("demo", "--shards", "0");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("sizes must be positive"), run.err());
+    }
+}
