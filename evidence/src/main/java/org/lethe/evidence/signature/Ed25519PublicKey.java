@@ -12,9 +12,11 @@ import java.util.Base64;
 public final class Ed25519PublicKey {
 
     private final Ed25519PublicKeyParameters parameters;
+    private final Bytes32 id;
 
     Ed25519PublicKey(Ed25519PublicKeyParameters parameters) {
         this.parameters = parameters;
+        this.id = HashAlgorithm.SHA_256.hash(parameters.getEncoded());
     }
 
     /**
@@ -43,7 +45,7 @@ public final class Ed25519PublicKey {
 
     /** The identifier of whoever holds the matching private key: SHA-256 of the 32-byte encoding. */
     public Bytes32 id() {
-        return HashAlgorithm.SHA_256.hash(encoded());
+        return id;
     }
 
     /** True when {@code signature} is this key's Ed25519 signature of {@code message}. */
