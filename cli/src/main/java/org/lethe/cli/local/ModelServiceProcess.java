@@ -35,15 +35,25 @@ public final class ModelServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the service on a fresh data directory.
+     *
      * @param settings Quarkus and Lethe settings, passed as system properties
      */
     public static ModelServiceProcess start(Map<String, String> settings) throws IOException, InterruptedException {
+        return start(settings, Files.createTempDirectory("lethe-model-service"));
+    }
+
+    /**
+     * Starts the service on a data directory ({@code LETHE_DATA_DIR}: its PostgreSQL and checkpoints), so
+     * that a later start continues where this one stopped.
+     */
+    public static ModelServiceProcess start(Map<String, String> settings, Path data)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("lethe.home", "."), "model-service", "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./lethe (or ./mvnw package)");
         }
         int port = AnvilNode.freePort();
-        Path data = Files.createTempDirectory("lethe-bench-model-service");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
         // DJL as the CLI runs it: offline, the same fixed thread counts
@@ -52,7 +62,7 @@ public final class ModelServiceProcess implements AutoCloseable {
         }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Files.createTempFile("lethe-bench-model-service", ".log");
+        Path log = Files.createTempFile("lethe-model-service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LETHE_DATA_DIR", data.toString());
         builder.environment().put("DJL_OFFLINE", "true");
@@ -86,6 +96,7 @@ public final class ModelServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the model service did not become ready in " + START_TIMEOUT);
     }
 
+    /** Stops the service as an operator would (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {
         process.destroy();

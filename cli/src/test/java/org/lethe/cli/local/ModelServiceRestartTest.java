@@ -1,0 +1,155 @@
+package org.lethe.cli.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lethe.cli.subject.SubjectDocuments;
+import org.lethe.evidence.document.DocumentSigner;
+import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.MerkleProof;
+import org.lethe.evidence.signature.Ed25519KeyPair;
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.DeletionBatchTree;
+import org.lethe.ledger.testing.AnvilLedger;
+import org.lethe.ml.data.FashionMnist;
+import org.lethe.ml.data.Sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged model service stopped and started again on the same data, as an operator would. */
+class ModelServiceRestartTest {
+
+    private static final String ADMIN_TOKEN = "restart-test-token";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void requestsTakenWhileTheLedgerIsDownReachItAfterAServiceRestart() throws Exception {
+        try (AnvilLedger ledger = AnvilLedger.start()) {
+            Map<String, String> settings = settings(ledger);
+            SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom())));
+            List<Sample> samples = FashionMnist.installed().train(5);
+            Bytes32 root = SubjectDocuments.contributionRoot(samples);
+            List<SignedDocument> requests = new ArrayList<>();
+
+            ledger.stopNode();
+            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+                assertEquals(201, post(service, "/contributions", subject.contribution(samples).toString()).statusCode());
+                for (int i = 0; i < 20; i++) {
+                    SignedDocument request = subject.deletion(List.of(root), "restart-" + i);
+                    assertEquals(202, post(service, "/deletions", request.toString()).statusCode());
+                    requests.add(request);
+                }
+            }
+            ledger.startAgain();
+
+            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+                LedgerClient chain = ledger.client(ledger.outsider());
+                awaitSent(service, "/contributions/" + root.toHex());
+                for (SignedDocument request : requests) {
+                    JsonNode receipt = awaitSent(service, "/deletions/" + request.hash().toHex());
+                    List<Bytes32> proof = new ArrayList<>();
+                    receipt.path("batch").path("proof").forEach(node -> proof.add(Bytes32.fromHex(node.asText())));
+                    assertTrue(chain.verifiesBatchInclusion(Bytes32.fromHex(receipt.path("batch").path("batchRoot").asText()),
+                            request.hash(), new MerkleProof(DeletionBatchTree.leaf(request.hash()), proof)));
+                }
+                assertTrue(chain.contribution(root).isPresent());
+            }
+        }
+    }
+
+    @Test
+    void aTamperedCheckpointStopsTheServiceFromStartingLoudly() throws Exception {
+        try (AnvilLedger ledger = AnvilLedger.start()) {
+            Map<String, String> settings = settings(ledger);
+            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+                String job = json.readTree(post(service, "/admin/training", "").body()).get("jobId").asText();
+                awaitJob(service, job);
+            }
+            Path checkpoint;
+            try (Stream<Path> files = Files.list(data.resolve("model-service").resolve("checkpoints"))) {
+                checkpoint = files.filter(file -> file.toString().endsWith(".params")).findFirst().orElseThrow();
+            }
+            byte[] bytes = Files.readAllBytes(checkpoint);
+            bytes[bytes.length - 2] ^= 0x04;
+            Files.write(checkpoint, bytes);
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> ModelServiceProcess.start(settings, data).close());
+
+            assertTrue(refused.getMessage().contains("refusing to load it"), refused.getMessage());
+        }
+    }
+
+    private static Map<String, String> settings(AnvilLedger ledger) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
+        settings.put("lethe.ledger.contract-address", ledger.contractAddress());
+        settings.put("lethe.ledger.provider-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        settings.put("lethe.admin.token", ADMIN_TOKEN);
+        settings.put("lethe.model.base-samples", "800");
+        settings.put("lethe.model.shards", "1");
+        settings.put("lethe.model.slices", "1");
+        settings.put("lethe.model.epochs-per-slice", "1");
+        settings.put("lethe.outbox.poll-interval", "200ms");
+        settings.put("lethe.outbox.initial-backoff", "200ms");
+        settings.put("lethe.outbox.max-backoff", "1s");
+        return settings;
+    }
+
+    private HttpResponse<String> post(ModelServiceProcess service, String path, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(ModelServiceProcess service, String path) throws IOException, InterruptedException {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode awaitSent(ModelServiceProcess service, String path) throws Exception {
+        return await(service, path, answer -> "SENT".equals(answer.path("ledger").path("status").asText()));
+    }
+
+    private void awaitJob(ModelServiceProcess service, String job) throws Exception {
+        JsonNode done = await(service, "/jobs/" + job, answer -> answer.path("status").asText().matches("SUCCEEDED|FAILED"));
+        assertEquals("SUCCEEDED", done.path("status").asText(), done.toString());
+    }
+
+    private JsonNode await(ModelServiceProcess service, String path, Predicate<JsonNode> done)
+            throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode answer = get(service, path);
+        while (!done.test(answer)) {
+            assertTrue(System.nanoTime() < deadline, path + " never got there: " + answer);
+            Thread.sleep(200);
+            answer = get(service, path);
+        }
+        return answer;
+    }
+}
