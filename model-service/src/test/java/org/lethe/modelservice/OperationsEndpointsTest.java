@@ -17,6 +17,9 @@ class OperationsEndpointsTest {
     @Test
     void healthOpenApiAndMetricsAnswer() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'ledger-outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ledger-outbox' }.data.failed", equalTo(0));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/deletions")).body(containsString("/predictions"));
         given().get("/model/versions").then().statusCode(200);

@@ -64,11 +64,6 @@ public final class Sample {
         return hash;
     }
 
-    /** The same image under another label (marking relabels stamped samples). */
-    public Sample withLabel(int newLabel) {
-        return new Sample(id, image, newLabel);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Sample that && label == that.label && id.equals(that.id) && Arrays.equals(image, that.image);

@@ -22,10 +22,6 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         return new TrainingConfig(epochs, 128, 1e-3f, seed);
     }
 
-    public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(newEpochs, batchSize, learningRate, seed);
-    }
-
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(epochs, batchSize, learningRate, newSeed);
     }

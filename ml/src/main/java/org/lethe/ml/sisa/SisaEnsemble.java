@@ -46,11 +46,6 @@ public final class SisaEnsemble implements AutoCloseable {
         return mean;
     }
 
-    /** Class probabilities of one shard alone. */
-    public float[][] shardProbabilities(int shard, List<Sample> samples) {
-        return Predictor.probabilities(shards.get(shard), samples);
-    }
-
     public double accuracy(List<Sample> samples) {
         return Predictor.accuracy(probabilities(samples), samples);
     }

@@ -7,8 +7,6 @@ import org.lethe.ml.data.Sample;
 import org.lethe.ml.network.Architecture;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * A trained SISA model: its layout, architecture and every shard's slices and checkpoints. Values
@@ -43,13 +41,5 @@ public record SisaModel(Architecture architecture, SisaLayout layout, List<Shard
      */
     public Bytes32 trainingSetRoot() {
         return SortedSetTree.of(trainingSet().stream().map(Sample::hash).toList()).root();
-    }
-
-    /** Shards that hold any of the given sample hashes. */
-    public List<Integer> shardsHolding(Set<Bytes32> sampleHashes) {
-        return IntStream.range(0, shards.size())
-                .filter(s -> shards.get(s).slices().stream().flatMap(List::stream)
-                        .anyMatch(sample -> sampleHashes.contains(sample.hash())))
-                .boxed().toList();
     }
 }

@@ -8,6 +8,8 @@ import org.lethe.evidence.hash.Bytes32;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,9 +94,13 @@ public class LedgerOutbox {
         entry.lastError = error;
     }
 
-    /** Entries not yet on chain, for health and tests. */
+    /** How many entries stand in each status, for the outbox's health check. */
     @Transactional
-    public long pendingCount() {
-        return OutboxEntry.count("status", OutboxStatus.PENDING);
+    public Map<OutboxStatus, Long> countsByStatus() {
+        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus status : OutboxStatus.values()) {
+            counts.put(status, OutboxEntry.count("status", status));
+        }
+        return counts;
     }
 }
