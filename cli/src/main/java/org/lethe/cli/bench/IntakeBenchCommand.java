@@ -93,12 +93,16 @@ final class IntakeBenchCommand implements Callable<Integer> {
                 int[] anchored = awaitAnchored(reader, warmUp + requests);
                 double anchoringSeconds = (System.nanoTime() - anchoringStart) / 1e9;
                 Arrays.sort(latencies);
+                if (anchored[0] < warmUp + requests) {
+                    spec.commandLine().getErr().println("only " + anchored[0] + " of " + (warmUp + requests)
+                            + " requests reached the chain within two minutes");
+                }
                 BenchOutput.print(spec.commandLine().getOut(), new Result(requests, warmUp, clientCount, subjects,
                         BenchOutput.oneDecimal(requests / seconds), millis(latencies, 0.50), millis(latencies, 0.99),
                         millis(latencies, 1.0), anchored[0], anchored[1], BenchOutput.oneDecimal(anchoringSeconds)), json);
+                return anchored[0] < warmUp + requests ? 1 : 0;
             }
         }
-        return 0;
     }
 
     /** Each subject contributes two real images; the deletion requests are signed before the clock starts. */

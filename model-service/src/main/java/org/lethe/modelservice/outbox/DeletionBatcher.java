@@ -2,7 +2,6 @@ package org.lethe.modelservice.outbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.hash.Bytes32;
@@ -31,12 +30,15 @@ public class DeletionBatcher {
     /** @return how many requests were batched */
     @Transactional
     public int batchPending(int maxBatchSize) {
-        List<OutboxEntry> pending = OutboxEntry.<OutboxEntry>find("kind = ?1 and status = ?2", Sort.by("id"),
-                LedgerRecordKind.DELETION_REQUEST, OutboxStatus.PENDING).page(0, maxBatchSize).list();
+        List<Object[]> pending = OutboxEntry.getEntityManager().createQuery(
+                "select o.id, o.recordKey from OutboxEntry o where o.kind = ?1 and o.status = ?2 order by o.id", Object[].class)
+                .setParameter(1, LedgerRecordKind.DELETION_REQUEST).setParameter(2, OutboxStatus.PENDING)
+                .setMaxResults(maxBatchSize).getResultList();
         if (pending.isEmpty()) {
             return 0;
         }
-        List<Bytes32> members = pending.stream().map(entry -> Bytes32.fromHex(entry.recordKey)).toList();
+        List<Long> entryIds = pending.stream().map(row -> (Long) row[0]).toList();
+        List<Bytes32> members = pending.stream().map(row -> Bytes32.fromHex((String) row[1])).toList();
         DeletionBatchTree tree = DeletionBatchTree.of(members);
         DeletionBatchEntity batch = new DeletionBatchEntity();
         batch.batchRoot = tree.batch().batchRoot().toHex();
@@ -45,11 +47,9 @@ public class DeletionBatcher {
         members.forEach(id -> ids.add(id.toHex()));
         batch.members = ids.toString();
         batch.createdAt = Instant.now();
-        batch.persist();
-        for (OutboxEntry entry : pending) {
-            entry.status = OutboxStatus.BATCHED;
-            entry.batchRoot = batch.batchRoot;
-        }
+        batch.persistAndFlush();
+        // one statement for the whole batch, not one dirty-checked update per member
+        OutboxEntry.update("status = ?1, batchRoot = ?2 where id in ?3", OutboxStatus.BATCHED, batch.batchRoot, entryIds);
         outbox.enqueue(LedgerRecordKind.DELETION_BATCH, tree.batch().batchRoot(), LedgerRecordKind.payload(tree.batch()));
         return members.size();
     }
