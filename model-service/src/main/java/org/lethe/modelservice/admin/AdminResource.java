@@ -1,13 +1,18 @@
 package org.lethe.modelservice.admin;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.modelservice.model.ModelChanges;
+import org.lethe.modelservice.model.UnlearningStrategySetting;
 import org.lethe.modelservice.problem.ProblemException;
 
 import java.net.URI;
@@ -16,16 +21,18 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.UUID;
 
-/** The provider's operations: start training or unlearning. Each needs the admin bearer token. */
+/** The provider's operations: start training or unlearning, read or switch the strategy. Each needs the admin bearer token. */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
     private final ModelChanges changes;
+    private final UnlearningStrategySetting strategy;
     private final AdminSettings settings;
 
-    public AdminResource(ModelChanges changes, AdminSettings settings) {
+    public AdminResource(ModelChanges changes, UnlearningStrategySetting strategy, AdminSettings settings) {
         this.changes = changes;
+        this.strategy = strategy;
         this.settings = settings;
     }
 
@@ -41,6 +48,24 @@ public class AdminResource {
     public Response unlearn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authorize(authorization);
         return started(changes.unlearn());
+    }
+
+    /** The unlearning strategy in force. */
+    @GET
+    @Path("/strategy")
+    public Map<String, String> strategy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        return Map.of("strategy", UnlearningStrategySetting.label(strategy.current()));
+    }
+
+    /** Switches the unlearning strategy: {@code {"strategy": "sisa" | "retrain" | "finetune" | "gradient-ascent" | "none"}}. */
+    @PUT
+    @Path("/strategy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> switchStrategy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        authorize(authorization);
+        String name = CanonicalJson.parse(body).path("strategy").asText(null);
+        return Map.of("strategy", UnlearningStrategySetting.label(strategy.switchTo(name)));
     }
 
     private static Response started(UUID job) {

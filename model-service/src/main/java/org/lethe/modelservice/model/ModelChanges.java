@@ -50,15 +50,17 @@ public class ModelChanges {
     private final Jobs jobs;
     private final LedgerOutbox outbox;
     private final ManagedExecutor executor;
+    private final UnlearningStrategySetting strategy;
 
     public ModelChanges(ModelSettings settings, TrainingData data, ModelRegistry registry, Jobs jobs,
-                        LedgerOutbox outbox, ManagedExecutor executor) {
+                        LedgerOutbox outbox, ManagedExecutor executor, UnlearningStrategySetting strategy) {
         this.settings = settings;
         this.data = data;
         this.registry = registry;
         this.jobs = jobs;
         this.outbox = outbox;
         this.executor = executor;
+        this.strategy = strategy;
     }
 
     /** Starts training a new version on every sample not asked to be deleted. */
@@ -87,7 +89,7 @@ public class ModelChanges {
                     "every deletion request is executed or still waits to be anchored");
         }
         UUID job = newJob(JobKind.UNLEARNING);
-        UnlearningMethod method = settings.unlearningMethod();
+        UnlearningMethod method = strategy.current();
         executor.execute(() -> run(job, () -> {
             Set<Bytes32> removed = removedSamples(pending.keySet());
             jobs.started(job, settings.shards() * settings.slices());

@@ -1,0 +1,44 @@
+package org.lethe.modelservice.model;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.lethe.modelservice.ModelServiceTestResources;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(ModelServiceTestResources.class)
+class StrategySwitchTest {
+
+    private static final String ADMIN = "Bearer " + ModelServiceTestResources.ADMIN_TOKEN;
+
+    @Test
+    void operatorsSwitchTheStrategyAndAnUnknownOneChangesNothing() {
+        given().header("Authorization", ADMIN).get("/admin/strategy").then().statusCode(200)
+                .body("strategy", equalTo("sisa"));
+        try {
+            switchTo("gradient-ascent").statusCode(200).body("strategy", equalTo("gradient-ascent"));
+            switchTo("forget-everything").statusCode(400)
+                    .body("type", equalTo("urn:lethe:problem:unknown-strategy"))
+                    .body("detail", containsString("gradient-ascent"));
+            given().header("Authorization", ADMIN).get("/admin/strategy").then().body("strategy", equalTo("gradient-ascent"));
+            given().contentType(ContentType.JSON).body(Map.of("strategy", "none")).put("/admin/strategy")
+                    .then().statusCode(401);
+            given().header("Authorization", ADMIN).get("/admin/strategy").then().body("strategy", equalTo("gradient-ascent"));
+        } finally {
+            switchTo("sisa").statusCode(200);
+        }
+    }
+
+    private static ValidatableResponse switchTo(String strategy) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("strategy", strategy))
+                .put("/admin/strategy").then();
+    }
+}
