@@ -24,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,11 +73,7 @@ final class IntakeBenchCommand implements Callable<Integer> {
             return 2;
         }
         try (LocalLedger ledger = LocalLedger.start()) {
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("lethe.ledger.rpc-url", ledger.rpcUrl());
-            settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-            settings.put("lethe.ledger.provider-key", ledger.providerKey());
-            settings.put("lethe.ledger.receipt-poll-interval", "5ms");
+            Map<String, String> settings = ledger.serviceSettings();
             settings.put("lethe.model.base-samples", "0");
             try (ModelServiceProcess service = ModelServiceProcess.start(settings);
                  LedgerClient reader = ledger.reader()) {

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,10 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             say("contract %s, provider account %s", ledger.contractAddress(), ledger.providerAddress());
 
             step("2. The model service: packaged Quarkus app, embedded PostgreSQL, SISA S=%d R=%d", shards, slices);
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("lethe.ledger.rpc-url", ledger.rpcUrl());
-            settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-            settings.put("lethe.ledger.provider-key", ledger.providerKey());
+            Map<String, String> settings = ledger.serviceSettings();
             settings.put("lethe.admin.token", adminToken);
             settings.put("lethe.model.base-samples", Integer.toString(baseSamples));
             settings.put("lethe.model.shards", Integer.toString(shards));

@@ -9,6 +9,8 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
 import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A fresh local ledger for the demo and the benchmarks: an Anvil node, the UnlearningLedger deployed by
@@ -57,6 +59,16 @@ public final class LocalLedger implements AutoCloseable {
     /** A read-only view of the chain (signing as the admin, who sends nothing through it). */
     public LedgerClient reader() {
         return LedgerClient.connect(node.rpcUrl(), admin, contractAddress, LedgerClientConfig.instantMining());
+    }
+
+    /** The model service's ledger settings for this ledger, signing as the provider account. */
+    public Map<String, String> serviceSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("lethe.ledger.rpc-url", rpcUrl());
+        settings.put("lethe.ledger.contract-address", contractAddress);
+        settings.put("lethe.ledger.provider-key", providerKey());
+        settings.put("lethe.ledger.receipt-poll-interval", "5ms");
+        return settings;
     }
 
     /** The provider account's private key in hex, for the model service's configuration. */
