@@ -12,6 +12,7 @@ import org.lethe.ml.data.Sample;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaEnsemble;
 import org.lethe.ml.sisa.SisaModel;
+import org.lethe.modelservice.database.DataDirectory;
 import org.lethe.modelservice.ledger.LedgerGateway;
 import org.lethe.modelservice.problem.ProblemException;
 
@@ -51,10 +52,8 @@ public class ModelRegistry {
         this.settings = settings;
         this.data = data;
         this.ledger = ledger;
-        this.store = new CheckpointStore(settings.checkpointDirectory().map(Path::of).orElseGet(() -> Path.of(
-                System.getenv().getOrDefault("LETHE_DATA_DIR",
-                        Path.of(System.getProperty("user.home"), ".local", "share", "lethe").toString()),
-                "model-service", "checkpoints")));
+        this.store = new CheckpointStore(settings.checkpointDirectory().map(Path::of)
+                .orElseGet(() -> DataDirectory.of("checkpoints")));
     }
 
     /** The model's id on the ledger. */
