@@ -3,6 +3,7 @@ package org.lethe.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.cli.local.LocalLedger;
 import org.lethe.cli.local.ModelServiceProcess;
+import org.lethe.cli.local.ServiceClient;
 import org.lethe.cli.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The training and unlearning benchmarks run on full Fashion-MNIST (minutes, not for the test suite):
- * here only their refusal of impossible settings, before any work starts.
+ * The training, unlearning and intake benchmarks take minutes (not for the test suite): here only their
+ * refusal of impossible settings, before any work starts.
  */
 class ModelBenchCommandsTest {
 
@@ -19,6 +19,8 @@ class ModelBenchCommandsTest {
         "unlearning --shards 0|must be positive",
         "unlearning --subject-arrival 1.5|--subject-arrival within 0..1",
         "unlearning --repeats 0|must be positive",
+        "intake --warm-up -1|--warm-up not negative",
+        "intake --clients 0|must be positive",
     })
     void refusesImpossibleSettings(String arguments, String message) {
         String[] args = ("bench " + arguments).split(" ");

@@ -1,7 +1,6 @@
 package org.lethe.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lethe.cli.subject.SubjectDocuments;
@@ -16,19 +15,15 @@ import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +35,7 @@ class ModelServiceRestartTest {
 
     private static final String ADMIN_TOKEN = "restart-test-token";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofMinutes(1);
 
     @TempDir
     Path data;
@@ -57,10 +51,11 @@ class ModelServiceRestartTest {
 
             ledger.stopNode();
             try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
-                assertEquals(201, post(service, "/contributions", subject.contribution(samples).toString()).statusCode());
+                ServiceClient client = client(service);
+                assertEquals(201, client.postStatus("/contributions", subject.contribution(samples).toString()));
                 for (int i = 0; i < 20; i++) {
                     SignedDocument request = subject.deletion(List.of(root), "restart-" + i);
-                    assertEquals(202, post(service, "/deletions", request.toString()).statusCode());
+                    assertEquals(202, client.postStatus("/deletions", request.toString()));
                     requests.add(request);
                 }
             }
@@ -68,9 +63,10 @@ class ModelServiceRestartTest {
 
             try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
                 LedgerClient chain = ledger.client(ledger.outsider());
-                awaitSent(service, "/contributions/" + root.toHex());
+                ServiceClient client = client(service);
+                awaitSent(client, "/contributions/" + root.toHex());
                 for (SignedDocument request : requests) {
-                    JsonNode receipt = awaitSent(service, "/deletions/" + request.hash().toHex());
+                    JsonNode receipt = awaitSent(client, "/deletions/" + request.hash().toHex());
                     List<Bytes32> proof = new ArrayList<>();
                     receipt.path("batch").path("proof").forEach(node -> proof.add(Bytes32.fromHex(node.asText())));
                     assertTrue(chain.verifiesBatchInclusion(Bytes32.fromHex(receipt.path("batch").path("batchRoot").asText()),
@@ -86,8 +82,11 @@ class ModelServiceRestartTest {
         try (AnvilLedger ledger = AnvilLedger.start()) {
             Map<String, String> settings = settings(ledger);
             try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
-                String job = json.readTree(post(service, "/admin/training", "").body()).get("jobId").asText();
-                awaitJob(service, job);
+                ServiceClient client = client(service);
+                String job = client.post("/admin/training", "").get("jobId").asText();
+                JsonNode done = client.await("/jobs/" + job,
+                        answer -> answer.path("status").asText().matches("SUCCEEDED|FAILED"), LIMIT);
+                assertEquals("SUCCEEDED", done.path("status").asText(), done.toString());
             }
             Path checkpoint;
             try (Stream<Path> files = Files.list(data.resolve("model-service").resolve("checkpoints"))) {
@@ -120,38 +119,11 @@ class ModelServiceRestartTest {
         return settings;
     }
 
-    private HttpResponse<String> post(ModelServiceProcess service, String path, String body)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static ServiceClient client(ModelServiceProcess service) {
+        return new ServiceClient(service.baseUrl(), Optional.of(ADMIN_TOKEN));
     }
 
-    private JsonNode get(ModelServiceProcess service, String path) throws IOException, InterruptedException {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private JsonNode awaitSent(ModelServiceProcess service, String path) throws Exception {
-        return await(service, path, answer -> "SENT".equals(answer.path("ledger").path("status").asText()));
-    }
-
-    private void awaitJob(ModelServiceProcess service, String job) throws Exception {
-        JsonNode done = await(service, "/jobs/" + job, answer -> answer.path("status").asText().matches("SUCCEEDED|FAILED"));
-        assertEquals("SUCCEEDED", done.path("status").asText(), done.toString());
-    }
-
-    private JsonNode await(ModelServiceProcess service, String path, Predicate<JsonNode> done)
-            throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode answer = get(service, path);
-        while (!done.test(answer)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never got there within a minute: " + answer);
-            }
-            Thread.sleep(200);
-            answer = get(service, path);
-        }
-        return answer;
+    private static JsonNode awaitSent(ServiceClient client, String path) throws Exception {
+        return client.await(path, answer -> "SENT".equals(answer.path("ledger").path("status").asText()), LIMIT);
     }
 }

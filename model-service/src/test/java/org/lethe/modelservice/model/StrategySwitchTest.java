@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.lethe.modelservice.ModelServiceTestResources;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -31,6 +32,10 @@ class StrategySwitchTest {
             given().header("Authorization", ADMIN).get("/admin/strategy").then().body("strategy", equalTo("gradient-ascent"));
             given().contentType(ContentType.JSON).body(Map.of("strategy", "none")).put("/admin/strategy")
                     .then().statusCode(401);
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"strategy\": ")
+                    .put("/admin/strategy").then().statusCode(400)
+                    .body("type", equalTo("urn:lethe:problem:malformed-json"));
+            switchTo(null).statusCode(400).body("type", equalTo("urn:lethe:problem:unknown-strategy"));
             given().header("Authorization", ADMIN).get("/admin/strategy").then().body("strategy", equalTo("gradient-ascent"));
         } finally {
             switchTo("sisa").statusCode(200);
@@ -38,7 +43,9 @@ class StrategySwitchTest {
     }
 
     private static ValidatableResponse switchTo(String strategy) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("strategy", strategy))
+        Map<String, String> body = new HashMap<>();
+        body.put("strategy", strategy);
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .put("/admin/strategy").then();
     }
 }

@@ -1,4 +1,4 @@
-package org.lethe.cli.demo;
+package org.lethe.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,33 +13,33 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** A small JSON client of the model service's REST API, as a subject or an operator uses it. */
-final class ServiceClient {
+public final class ServiceClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
     private final Optional<String> adminToken;
 
-    ServiceClient(String baseUrl, Optional<String> adminToken) {
+    public ServiceClient(String baseUrl, Optional<String> adminToken) {
         this.baseUrl = baseUrl;
         this.adminToken = adminToken;
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    JsonNode post(String path, String body) throws IOException, InterruptedException {
+    public JsonNode post(String path, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return post(path, json.writeValueAsString(body));
     }
 
     /** Polls {@code path} until the answer satisfies {@code done}, for at most {@code limit}. */
-    JsonNode await(String path, Predicate<JsonNode> done, Duration limit) throws IOException, InterruptedException {
+    public JsonNode await(String path, Predicate<JsonNode> done, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode answer = get(path);
         while (!done.test(answer)) {
@@ -52,9 +52,19 @@ final class ServiceClient {
         return answer;
     }
 
-    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** The HTTP status of a POST, without judging it (for callers that check it themselves). */
+    public int postStatus(String path, String body) throws IOException, InterruptedException {
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         adminToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> answer = exchange(request);
         JsonNode body = json.readTree(answer.body());
         if (answer.statusCode() >= 400) {
             throw new IllegalStateException("HTTP " + answer.statusCode() + ": " + body.path("detail").asText(answer.body()));
