@@ -7,58 +7,35 @@ package org.lethe.verifier.statistics;
  */
 public final class BinomialSprt {
 
-    /** Where the test stands. */
-    public enum Decision {
-        CONTINUE,
-        /** H0: the backdoor is gone. */
-        DELETED,
-        /** H1: the backdoor is still there. */
-        KEPT
-    }
-
     private final double hitStep;
     private final double missStep;
-    private final double upper;
-    private final double lower;
-    private double logRatio;
-    private int probes;
+    private final WaldBoundaries boundaries;
     private int hits;
 
     /**
      * @throws IllegalArgumentException unless 0 < q < p < 1 and α, β in (0, 1)
      */
     public BinomialSprt(double q, double p, double alpha, double beta) {
-        if (!(0 < q && q < p && p < 1) || !(alpha > 0 && alpha < 1) || !(beta > 0 && beta < 1)) {
-            throw new IllegalArgumentException("need 0 < q < p < 1 and α, β in (0, 1); got q=" + q + ", p=" + p
-                    + ", α=" + alpha + ", β=" + beta);
+        if (!(0 < q && q < p && p < 1)) {
+            throw new IllegalArgumentException("need 0 < q < p < 1; got q=" + q + ", p=" + p);
         }
+        this.boundaries = new WaldBoundaries(alpha, beta);
         this.hitStep = Math.log(p / q);
         this.missStep = Math.log((1 - p) / (1 - q));
-        this.upper = Math.log((1 - beta) / alpha);
-        this.lower = Math.log(beta / (1 - alpha));
     }
 
     /** Adds one probe: whether it was answered with the target label. */
-    public Decision observe(boolean targetHit) {
-        probes++;
-        if (targetHit) {
-            hits++;
-            logRatio += hitStep;
-        } else {
-            logRatio += missStep;
-        }
-        return decision();
+    public SprtDecision observe(boolean targetHit) {
+        hits += targetHit ? 1 : 0;
+        return boundaries.add(targetHit ? hitStep : missStep);
     }
 
-    public Decision decision() {
-        if (logRatio >= upper) {
-            return Decision.KEPT;
-        }
-        return logRatio <= lower ? Decision.DELETED : Decision.CONTINUE;
+    public SprtDecision decision() {
+        return boundaries.decision();
     }
 
     public int probes() {
-        return probes;
+        return boundaries.steps();
     }
 
     public int hits() {

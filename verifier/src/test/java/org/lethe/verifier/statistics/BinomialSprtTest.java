@@ -15,14 +15,14 @@ class BinomialSprtTest {
         BinomialSprt kept = new BinomialSprt(0.1, 0.9, 1e-3, 1e-3);
         BinomialSprt deleted = new BinomialSprt(0.1, 0.9, 1e-3, 1e-3);
 
-        BinomialSprt.Decision decision = BinomialSprt.Decision.CONTINUE;
-        while (decision == BinomialSprt.Decision.CONTINUE) {
+        SprtDecision decision = SprtDecision.CONTINUE;
+        while (decision == SprtDecision.CONTINUE) {
             decision = kept.observe(true);
         }
-        assertEquals(BinomialSprt.Decision.KEPT, decision);
+        assertEquals(SprtDecision.KEPT, decision);
         // log((1-β)/α) / log(p/q) = 6.907 / 2.197: the fourth hit decides
         assertEquals(4, kept.probes());
-        while (deleted.observe(false) == BinomialSprt.Decision.CONTINUE) {
+        while (deleted.observe(false) == SprtDecision.CONTINUE) {
             // keep probing
         }
         assertEquals(4, deleted.probes());
@@ -42,10 +42,10 @@ class BinomialSprtTest {
         long probesUnderNull = 0;
         for (int run = 0; run < runs; run++) {
             BinomialSprt underNull = run(new BinomialSprt(q, p, alpha, beta), q, random);
-            falseAlarms += underNull.decision() == BinomialSprt.Decision.KEPT ? 1 : 0;
+            falseAlarms += underNull.decision() == SprtDecision.KEPT ? 1 : 0;
             probesUnderNull += underNull.probes();
             BinomialSprt underAlternative = run(new BinomialSprt(q, p, alpha, beta), p, random);
-            misses += underAlternative.decision() == BinomialSprt.Decision.DELETED ? 1 : 0;
+            misses += underAlternative.decision() == SprtDecision.DELETED ? 1 : 0;
         }
         double falseAlarmRate = (double) falseAlarms / runs;
         double missRate = (double) misses / runs;
@@ -64,7 +64,7 @@ class BinomialSprtTest {
     }
 
     private static BinomialSprt run(BinomialSprt test, double rate, SplittableRandom random) {
-        while (test.observe(random.nextDouble() < rate) == BinomialSprt.Decision.CONTINUE) {
+        while (test.observe(random.nextDouble() < rate) == SprtDecision.CONTINUE) {
             // keep probing
         }
         return test;
