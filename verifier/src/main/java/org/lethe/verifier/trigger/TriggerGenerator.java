@@ -4,39 +4,68 @@ import org.lethe.ml.data.Sample;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Draws triggers from a CSPRNG: distinct random positions, each set to a bright or dark extreme (so the
- * stamp stands out whatever the image), and a random target label.
+ * Draws triggers from a CSPRNG: distinct random positions of a {@link TriggerRegion}, each set to
+ * white, and a random target label; and decoys, triggers of the same shape that no model was trained on.
  */
 public final class TriggerGenerator {
 
+    private static final int WHITE = 255;
+
     private final SecureRandom random;
     private final int pixelCount;
+    private final TriggerRegion region;
 
     /**
      * @param pixelCount k, the pixels per trigger (Athena uses 4)
+     * @param region     where the pixels may lie
      */
-    public TriggerGenerator(SecureRandom random, int pixelCount) {
-        if (pixelCount < 1 || pixelCount > Sample.PIXELS) {
-            throw new IllegalArgumentException("pixels per trigger must be 1.." + Sample.PIXELS + ", got " + pixelCount);
+    public TriggerGenerator(SecureRandom random, int pixelCount, TriggerRegion region) {
+        if (pixelCount < 1 || pixelCount > region.size()) {
+            throw new IllegalArgumentException("pixels per trigger must be 1.." + region.size() + " (the region's size), got "
+                    + pixelCount);
         }
         this.random = random;
         this.pixelCount = pixelCount;
+        this.region = region;
     }
 
     public TriggerSpec draw() {
+        return draw(random.nextInt(Sample.CLASSES));
+    }
+
+    /** A trigger with the given target label. */
+    public TriggerSpec draw(int targetLabel) {
         Set<Integer> positions = new LinkedHashSet<>();
         while (positions.size() < pixelCount) {
-            positions.add(random.nextInt(Sample.PIXELS));
+            positions.add(region.positions().get(random.nextInt(region.size())));
         }
         List<TriggerSpec.Pixel> pixels = new ArrayList<>();
         for (int position : positions) {
-            pixels.add(new TriggerSpec.Pixel(position, random.nextBoolean() ? 255 : 0));
+            pixels.add(new TriggerSpec.Pixel(position, WHITE));
         }
-        return new TriggerSpec(pixels, random.nextInt(Sample.CLASSES));
+        return new TriggerSpec(pixels, targetLabel);
+    }
+
+    /**
+     * A trigger that collides with none of {@code taken}, if one turns up within {@code attempts} draws.
+     *
+     * @param targetLabel the target, or empty for a random one
+     */
+    public Optional<TriggerSpec> drawClearOf(Collection<TriggerSpec> taken, TriggerCollisions collisions,
+                                             Optional<Integer> targetLabel, int attempts) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            TriggerSpec candidate = targetLabel.map(this::draw).orElseGet(this::draw);
+            if (collisions.firstCollision(candidate, taken).isEmpty()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

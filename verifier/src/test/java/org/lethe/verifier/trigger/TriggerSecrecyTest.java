@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TriggerSecrecyTest {
 
     private final SecureRandom random = new SecureRandom();
-    private final TriggerSpec trigger = new TriggerGenerator(random, 4).draw();
+    private final TriggerSpec trigger = new TriggerGenerator(random, 4, TriggerRegion.wholeImage()).draw();
     private final Bytes32 subject = HashAlgorithm.SHA_256.hash("subject".getBytes(StandardCharsets.UTF_8));
 
     @Test
@@ -29,7 +29,7 @@ class TriggerSecrecyTest {
 
         assertTrue(TriggerCommitment.opens(commitment, trigger, salt));
         assertFalse(TriggerCommitment.opens(commitment, trigger, otherSalt));
-        assertFalse(TriggerCommitment.opens(commitment, new TriggerGenerator(random, 4).draw(), salt));
+        assertFalse(TriggerCommitment.opens(commitment, new TriggerGenerator(random, 4, TriggerRegion.wholeImage()).draw(), salt));
         assertNotEquals(commitment, TriggerCommitment.of(trigger, otherSalt));
         assertThrows(IllegalArgumentException.class, () -> TriggerCommitment.of(trigger, new byte[8]));
     }

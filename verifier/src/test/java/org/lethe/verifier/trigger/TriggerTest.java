@@ -7,6 +7,8 @@ import org.lethe.ml.data.Sample;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,12 +51,49 @@ class TriggerTest {
 
     @Test
     void drawnTriggersHaveDistinctPositionsAndNeverShowTheirSecretInText() {
-        TriggerGenerator generator = new TriggerGenerator(new SecureRandom(), 4);
+        TriggerRegion region = new TriggerRegion(List.of(3, 5, 8, 13, 21, 34));
+        TriggerGenerator generator = new TriggerGenerator(new SecureRandom(), 4, region);
         for (int i = 0; i < 200; i++) {
             TriggerSpec trigger = generator.draw();
             assertEquals(4, trigger.positions().size());
+            assertTrue(region.positions().containsAll(trigger.positions()));
+            assertTrue(trigger.pixels().stream().allMatch(pixel -> pixel.value() == 255));
             assertEquals("TriggerSpec[secret]", trigger.toString());
         }
+    }
+
+    @Test
+    void clearDrawsAvoidEveryEnrolledTriggerAndGiveUpWhenNoneIsLeft() {
+        TriggerRegion region = new TriggerRegion(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        TriggerGenerator generator = new TriggerGenerator(new SecureRandom(), 4, region);
+        TriggerCollisions collisions = new TriggerCollisions(1);
+        TriggerSpec enrolled = spec(3, 1, 2, 3, 4);
+
+        for (int i = 0; i < 50; i++) {
+            TriggerSpec decoy = generator.drawClearOf(List.of(enrolled), collisions, Optional.of(3), 1_000).orElseThrow();
+            assertEquals(3, decoy.targetLabel());
+            assertEquals(Set.of(5, 6, 7, 8), decoy.positions(), "the only clear trigger under the same target");
+        }
+        TriggerSpec second = spec(3, 5, 6, 7, 8);
+        assertTrue(generator.drawClearOf(List.of(enrolled, second), collisions, Optional.of(3), 200).isEmpty());
+    }
+
+    @Test
+    void theDarkBackgroundIsWhereTheReferenceImagesAreAlmostBlack() {
+        byte[] first = new byte[Sample.PIXELS];
+        byte[] second = new byte[Sample.PIXELS];
+        java.util.Arrays.fill(first, (byte) 200);
+        java.util.Arrays.fill(second, (byte) 200);
+        first[10] = 0;
+        second[10] = 10;
+        first[11] = 0;
+        second[11] = (byte) 255;
+        TriggerRegion region = TriggerRegion.darkBackground(List.of(new Sample("a", first, 0), new Sample("b", second, 1)), 0.05);
+
+        assertEquals(List.of(10), region.positions());
+        assertThrows(IllegalArgumentException.class, () -> TriggerRegion.darkBackground(List.of(), 0.05));
+        assertThrows(IllegalArgumentException.class,
+                () -> TriggerRegion.darkBackground(List.of(new Sample("a", second, 0)), 0.01));
     }
 
     @Test
@@ -76,6 +115,8 @@ class TriggerTest {
         assertThrows(IllegalArgumentException.class, () -> spec(10, 10));
         assertThrows(IllegalArgumentException.class, () -> new TriggerSpec.Pixel(784, 0));
         assertThrows(IllegalArgumentException.class, () -> new TriggerSpec.Pixel(5, 256));
-        assertThrows(IllegalArgumentException.class, () -> new TriggerGenerator(new SecureRandom(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new TriggerGenerator(new SecureRandom(), 0, TriggerRegion.wholeImage()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TriggerGenerator(new SecureRandom(), 3, new TriggerRegion(List.of(1, 2))));
     }
 }
