@@ -1,0 +1,48 @@
+package org.lethe.verifier.verification;
+
+import org.lethe.ledger.record.Verdict;
+import org.lethe.verifier.backdoor.BackdoorTestPlan;
+import org.lethe.verifier.backdoor.BackdoorTestResult;
+import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.statistics.SprtDecision;
+
+import java.util.Optional;
+
+/**
+ * The verdict from the two tests. CERTIFIED only when the backdoor test accepts deletion at the asked β
+ * and membership inference does not reject non-membership; NOT_DELETED when either finds the data;
+ * INCONCLUSIVE otherwise, with the reason.
+ *
+ * @param verdict the decision
+ * @param reason  one sentence for the subject and the certificate
+ */
+public record VerdictDecision(Verdict verdict, String reason) {
+
+    /**
+     * @param backdoor the paired test's result, empty when the plan was infeasible and not run
+     */
+    public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
+                                     MembershipResult membership) {
+        if (backdoor.isPresent() && backdoor.get().decision() == SprtDecision.KEPT) {
+            return new VerdictDecision(Verdict.NOT_DELETED, String.format("the subject's backdoor is still there: mean "
+                    + "paired score %.3f over %d probes, above the null bound %.3f (α=%.1e)", backdoor.get().meanScore(),
+                    backdoor.get().probes(), plan.nullMean(), plan.alpha()));
+        }
+        if (membership.membershipShown()) {
+            return new VerdictDecision(Verdict.NOT_DELETED, String.format("membership inference still finds the subject's "
+                    + "samples: p=%.2e below α/2=%.1e", membership.pValue(), membership.alpha() / 2));
+        }
+        if (backdoor.isEmpty()) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, plan.infeasibility()
+                    .orElseThrow(() -> new IllegalArgumentException("a feasible plan must have been run")));
+        }
+        if (backdoor.get().decision() == SprtDecision.CONTINUE) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("undecided after the allowed %d probes (mean "
+                    + "paired score %.3f between μ0=%.3f and μ1=%.3f)", backdoor.get().probes(), backdoor.get().meanScore(),
+                    plan.nullMean(), plan.alternativeMean()));
+        }
+        return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (mean paired score %.3f over %d "
+                + "probes, β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().meanScore(),
+                backdoor.get().probes(), plan.beta(), membership.pValue()));
+    }
+}

@@ -1,0 +1,96 @@
+package org.lethe.verifier.verification;
+
+import org.lethe.ml.data.Sample;
+import org.lethe.verifier.backdoor.BackdoorCalibration;
+import org.lethe.verifier.backdoor.BackdoorTestPlan;
+import org.lethe.verifier.backdoor.BackdoorTestResult;
+import org.lethe.verifier.backdoor.NullCalibration;
+import org.lethe.verifier.backdoor.NullModel;
+import org.lethe.verifier.backdoor.PairedScoreTest;
+import org.lethe.verifier.backdoor.PairedScorer;
+import org.lethe.verifier.backdoor.ProbeSupply;
+import org.lethe.verifier.membership.MembershipScorer;
+import org.lethe.verifier.membership.MembershipScores;
+import org.lethe.verifier.membership.MembershipTest;
+import org.lethe.verifier.oracle.ModelOracle;
+import org.lethe.verifier.reference.ReferenceData;
+import org.lethe.verifier.reference.ShadowModels;
+import org.lethe.verifier.trigger.TriggerSpec;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verifier's measurements, each asked of a model only through its class probabilities:
+ * <ol>
+ *   <li>per subject, on the version trained with their data: {@link #calibrate};</li>
+ *   <li>per served version: {@link #measureNull} and {@link #nonMemberScores}, shared by its verifications;</li>
+ *   <li>per deletion: {@link #verify}.</li>
+ * </ol>
+ */
+public final class VerificationEngine {
+
+    private final VerificationSettings settings;
+    private final ReferenceData reference;
+    private final PairedScorer pairedScorer;
+    private final ProbeSupply probes;
+    private final MembershipScorer membershipScorer;
+
+    public VerificationEngine(VerificationSettings settings, ReferenceData reference, ShadowModels shadows,
+                              ProbeSupply probes) {
+        this.settings = settings;
+        this.reference = reference;
+        this.pairedScorer = new PairedScorer(shadows.oracles());
+        this.probes = probes;
+        this.membershipScorer = new MembershipScorer(shadows.oracles(), reference.nonMembers());
+    }
+
+    public VerificationSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @param including       the version trained with the subject's marked data
+     * @param enrolled        every enrolled trigger, the subject's included
+     * @param cleanSamples    the subject's contributed samples that carry no mark
+     * @param nonMembersThere {@link #nonMemberScores} on that version
+     */
+    public SubjectCalibration calibrate(ModelOracle including, TriggerSpec trigger, Collection<TriggerSpec> enrolled,
+                                        List<Sample> cleanSamples, MembershipScores nonMembersThere) {
+        BackdoorCalibration backdoor = BackdoorCalibration.of(pairedScorer.score(including, trigger,
+                probes.pairs(trigger, enrolled, settings.calibrationProbes())), settings.confidence());
+        return new SubjectCalibration(backdoor, MembershipTest.compare(membershipScorer.score(including, cleanSamples),
+                nonMembersThere, settings.alpha()));
+    }
+
+    /** How paired scores of never-learnt triggers fall on this version. */
+    public NullModel measureNull(ModelOracle served, Collection<TriggerSpec> enrolled) {
+        return new NullCalibration(pairedScorer, probes).measure(served, enrolled, settings.nullTriggers(),
+                settings.nullProbesPerTrigger());
+    }
+
+    /** The verifier's known non-members, scored on this version. */
+    public MembershipScores nonMemberScores(ModelOracle model) {
+        return membershipScorer.score(model, reference.nonMembers());
+    }
+
+    /**
+     * Decides whether the subject's data is gone from the served version.
+     *
+     * @param nullModel      {@link #measureNull} on the served version
+     * @param nonMembersHere {@link #nonMemberScores} on the served version
+     */
+    public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
+                                      BackdoorCalibration calibration, TriggerSpec trigger,
+                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples) {
+        BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration, settings.alpha(), settings.beta(),
+                settings.maxProbes());
+        Optional<BackdoorTestResult> backdoor = plan.feasible()
+                ? Optional.of(new PairedScoreTest(pairedScorer, probes).run(plan, served, trigger, enrolled))
+                : Optional.empty();
+        var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
+                settings.alpha());
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor, membership);
+    }
+}

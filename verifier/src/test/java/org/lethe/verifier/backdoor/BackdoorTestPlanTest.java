@@ -1,0 +1,61 @@
+package org.lethe.verifier.backdoor;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BackdoorTestPlanTest {
+
+    private static final NullModel NULL = new NullModel(0.0, 0.2, 0.3, 32, 8);
+
+    private static BackdoorCalibration calibration(double mean, double sd) {
+        double[] residuals = new double[32];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = mean + (i % 2 == 0 ? sd : -sd);
+        }
+        return BackdoorCalibration.of(new PairedScores(residuals, 20, 3, 96), 0.95);
+    }
+
+    @Test
+    void theNullBoundCoversAnUnlearntTriggersOwnPullAtHalfOfAlpha() {
+        // z(1 − 5e-4) = 3.2905; spread √(0.04·(1 + 1/32) + 0.09/256)
+        double expected = 3.2905 * Math.sqrt(0.04 * (1 + 1.0 / 32) + 0.09 / 256);
+        assertEquals(expected, NULL.upperMean(5e-4), 1e-3);
+
+        BackdoorTestPlan plan = BackdoorTestPlan.of(NULL, calibration(3, 1), 1e-3, 1e-3, 30);
+        assertEquals(NULL.upperMean(5e-4), plan.nullMean(), 1e-12);
+        assertEquals(5e-4, plan.sequentialAlpha(), 1e-15);
+        assertTrue(plan.feasible());
+        assertTrue(plan.expectedProbes() < 10, "expected probes " + plan.expectedProbes());
+        assertTrue(plan.alternativeMean() < 3, "μ1 is the lower confidence bound, not the mean");
+        assertEquals(1.0, plan.sigma(), 0.02);
+    }
+
+    @Test
+    void aTriggerThatDidNotTakeOrTooWeakABackdoorIsInfeasibleWithTheReason() {
+        BackdoorTestPlan untaken = BackdoorTestPlan.of(NULL, calibration(0.2, 0.3), 1e-3, 1e-3, 30);
+        assertFalse(untaken.feasible());
+        assertTrue(untaken.infeasibility().orElseThrow().startsWith("the trigger did not take"));
+
+        BackdoorTestPlan weak = BackdoorTestPlan.of(NULL, calibration(2.0, 2.5), 1e-3, 1e-3, 30);
+        assertFalse(weak.feasible());
+        assertTrue(weak.infeasibility().orElseThrow().startsWith("the backdoor is too weak"), weak.infeasibility().get());
+        assertThrows(IllegalArgumentException.class, () -> new PairedScoreTest(null, null).run(weak, null, null, null));
+    }
+
+    @Test
+    void calibrationReportsTheRatesWithTheirBoundsAndRefusesTooFewProbes() {
+        BackdoorCalibration calibration = calibration(3, 1);
+        assertEquals(20.0 / 32, calibration.keptRateEstimate(), 1e-12);
+        assertEquals(3.0 / 96, calibration.referenceRateEstimate(), 1e-12);
+        assertTrue(calibration.keptRate().lower() < 20.0 / 32 && calibration.keptRate().upper() > 20.0 / 32);
+        assertTrue(calibration.labelTestDecidable(0.05, 0.05, 30));
+        assertFalse(calibration.labelTestDecidable(1e-3, 1e-3, 30), "p̂ ≈ 0.63 against q̂ ≈ 0.03 needs more than 30 probes at 1e-3");
+        assertThrows(IllegalArgumentException.class,
+                () -> BackdoorCalibration.of(new PairedScores(new double[]{1}, 0, 0, 1), 0.95));
+        assertThrows(IllegalArgumentException.class, () -> BackdoorTestPlan.of(NULL, calibration, 0, 1e-3, 30));
+    }
+}

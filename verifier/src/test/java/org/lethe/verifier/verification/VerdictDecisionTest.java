@@ -1,0 +1,47 @@
+package org.lethe.verifier.verification;
+
+import org.junit.jupiter.api.Test;
+import org.lethe.ledger.record.Verdict;
+import org.lethe.verifier.backdoor.BackdoorTestPlan;
+import org.lethe.verifier.backdoor.BackdoorTestResult;
+import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.statistics.SprtDecision;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerdictDecisionTest {
+
+    private static final BackdoorTestPlan FEASIBLE = new BackdoorTestPlan(0.7, 3, 1, 1e-3, 1e-3, 30, 5, Optional.empty());
+    private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.1, 1, 1e-3, 1e-3, 30,
+            Double.POSITIVE_INFINITY, Optional.of("the trigger did not take"));
+
+    private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
+        return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, 5, 1, 0.2, FEASIBLE));
+    }
+
+    private static MembershipResult membership(boolean shown) {
+        return new MembershipResult(MembershipResult.LIRA_AND_LOSS_RANK_SUM, 150, 300, 0.5, shown ? 1e-5 : 0.4, 0.01,
+                0.5, 0.4, 1e-3, shown);
+    }
+
+    @Test
+    void certifiesOnlyWhenTheBackdoorIsGoneAndMembershipIsNotShown() {
+        assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false)).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).verdict());
+    }
+
+    @Test
+    void anUntakenTriggerIsInconclusiveWithItsReasonUnlessMembershipIsShown() {
+        VerdictDecision untaken = VerdictDecision.of(UNTAKEN, Optional.empty(), membership(false));
+        assertEquals(Verdict.INCONCLUSIVE, untaken.verdict());
+        assertTrue(untaken.reason().contains("did not take"));
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(), membership(true)).verdict());
+        assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(), membership(false)));
+    }
+}
