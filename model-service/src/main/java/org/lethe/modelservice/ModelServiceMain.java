@@ -2,8 +2,7 @@ package org.lethe.modelservice;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.lethe.modelservice.database.DataDirectory;
-import org.lethe.modelservice.database.EmbeddedDatabase;
+import org.lethe.service.database.EmbeddedDatabase;
 
 /**
  * Starts the model service. Without a configured JDBC URL it first starts an embedded PostgreSQL whose
@@ -12,15 +11,14 @@ import org.lethe.modelservice.database.EmbeddedDatabase;
 @QuarkusMain
 public final class ModelServiceMain {
 
+    /** The service's name: its data directory and its part of {@code $LETHE_DATA_DIR}. */
+    public static final String SERVICE = "model-service";
+
     private ModelServiceMain() {
     }
 
     public static void main(String... args) {
-        if (System.getProperty("quarkus.datasource.jdbc.url") == null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(DataDirectory.of("postgres"));
-            database.datasourceConfig().forEach(System::setProperty);
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-        }
+        EmbeddedDatabase.startUnlessConfigured(SERVICE);
         Quarkus.run(args);
     }
 }

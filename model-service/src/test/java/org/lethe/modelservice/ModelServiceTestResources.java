@@ -2,7 +2,7 @@ package org.lethe.modelservice;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.lethe.ledger.testing.AnvilLedger;
-import org.lethe.modelservice.database.EmbeddedDatabase;
+import org.lethe.service.database.EmbeddedDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
         Map<String, String> config = new HashMap<>(database.datasourceConfig());
         config.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
         config.put("lethe.ledger.contract-address", ledger.contractAddress());
-        config.put("lethe.ledger.provider-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        config.put("lethe.ledger.account-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
         config.put("lethe.ledger.receipt-poll-interval", "5ms");
         config.put("lethe.outbox.poll-interval", "200ms");
         config.put("lethe.outbox.initial-backoff", "200ms");

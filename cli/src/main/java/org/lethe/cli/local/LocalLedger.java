@@ -66,7 +66,7 @@ public final class LocalLedger implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lethe.ledger.rpc-url", rpcUrl());
         settings.put("lethe.ledger.contract-address", contractAddress);
-        settings.put("lethe.ledger.provider-key", providerKey());
+        settings.put("lethe.ledger.account-key", providerKey());
         settings.put("lethe.ledger.receipt-poll-interval", "5ms");
         return settings;
     }

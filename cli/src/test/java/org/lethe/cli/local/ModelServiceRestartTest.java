@@ -107,7 +107,7 @@ class ModelServiceRestartTest {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
         settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-        settings.put("lethe.ledger.provider-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        settings.put("lethe.ledger.account-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
         settings.put("lethe.admin.token", ADMIN_TOKEN);
         settings.put("lethe.model.base-samples", "800");
         settings.put("lethe.model.shards", "1");

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.modelservice.model.ModelChanges;
 import org.lethe.modelservice.model.UnlearningStrategySetting;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

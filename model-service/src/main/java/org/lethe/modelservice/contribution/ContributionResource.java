@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.modelservice.problem.ProblemException;
-import org.lethe.modelservice.problem.RequestIds;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 import java.nio.charset.StandardCharsets;
 

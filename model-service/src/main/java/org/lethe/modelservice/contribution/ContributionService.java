@@ -14,7 +14,7 @@ import org.lethe.modelservice.outbox.LedgerOutbox;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
 import org.lethe.modelservice.outbox.OutboxStatus;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,8 +2,8 @@ package org.lethe.modelservice.contribution;
 
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.modelservice.problem.ProblemException;
-import org.lethe.modelservice.problem.RequestIds;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 /** Documents name their subject; only that subject's key may sign them. */
 public final class SubjectCheck {

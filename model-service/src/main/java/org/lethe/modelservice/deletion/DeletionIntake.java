@@ -10,7 +10,7 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.modelservice.outbox.LedgerOutbox;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.sql.SQLException;
 import java.time.Instant;

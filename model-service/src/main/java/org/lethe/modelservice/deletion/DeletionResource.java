@@ -8,8 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.lethe.modelservice.problem.ProblemException;
-import org.lethe.modelservice.problem.RequestIds;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 /** Subjects ask for deletion with a signed request and follow it by its id. */
 @Path("/deletions")

@@ -18,8 +18,8 @@ import org.lethe.modelservice.outbox.OutboxEntry;
 import org.lethe.modelservice.outbox.OutboxStatus;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
-import org.lethe.modelservice.problem.ProblemException;
-import org.lethe.modelservice.problem.RequestIds;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.time.Duration;
 import java.util.UUID;

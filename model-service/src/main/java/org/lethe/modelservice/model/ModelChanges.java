@@ -21,7 +21,7 @@ import org.lethe.modelservice.job.JobKind;
 import org.lethe.modelservice.job.Jobs;
 import org.lethe.modelservice.outbox.LedgerOutbox;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -12,9 +12,10 @@ import org.lethe.ml.data.Sample;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaEnsemble;
 import org.lethe.ml.sisa.SisaModel;
-import org.lethe.modelservice.database.DataDirectory;
-import org.lethe.modelservice.ledger.LedgerGateway;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.modelservice.ModelServiceMain;
+import org.lethe.service.database.DataDirectory;
+import org.lethe.service.ledger.LedgerGateway;
+import org.lethe.service.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public class ModelRegistry {
         this.data = data;
         this.ledger = ledger;
         this.store = new CheckpointStore(settings.checkpointDirectory().map(Path::of)
-                .orElseGet(() -> DataDirectory.of("checkpoints")));
+                .orElseGet(() -> DataDirectory.of(ModelServiceMain.SERVICE, "checkpoints")));
     }
 
     /** The model's id on the ledger. */

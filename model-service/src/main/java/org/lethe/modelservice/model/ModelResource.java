@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
-import org.lethe.modelservice.problem.ProblemException;
-import org.lethe.modelservice.problem.RequestIds;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 import java.util.List;
 

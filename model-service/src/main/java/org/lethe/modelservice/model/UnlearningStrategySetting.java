@@ -3,7 +3,7 @@ package org.lethe.modelservice.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.lethe.ml.unlearning.UnlearningMethod;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;

@@ -9,7 +9,7 @@ import org.lethe.ledger.LedgerReceipt;
 import org.lethe.ledger.LedgerUnavailableException;
 import org.lethe.ledger.revert.DuplicateRecordException;
 import org.lethe.ledger.revert.LedgerRevertException;
-import org.lethe.modelservice.ledger.LedgerGateway;
+import org.lethe.service.ledger.LedgerGateway;
 
 import java.time.Duration;
 import java.time.Instant;

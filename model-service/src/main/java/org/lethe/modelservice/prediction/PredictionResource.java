@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ml.data.Sample;
 import org.lethe.modelservice.model.ModelRegistry;
-import org.lethe.modelservice.problem.ProblemException;
+import org.lethe.service.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.lethe.modelservice.ledger;
+package org.lethe.service.ledger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class LedgerGateway {
      */
     public synchronized LedgerClient client() {
         if (client == null) {
-            client = LedgerClient.connect(settings.rpcUrl(), Credentials.create(settings.providerKey()),
+            client = LedgerClient.connect(settings.rpcUrl(), Credentials.create(settings.accountKey()),
                     settings.contractAddress(), new LedgerClientConfig(settings.receiptPollInterval(),
                             settings.receiptTimeout(), PIPELINED_GAS_LIMIT));
         }

@@ -1,4 +1,4 @@
-package org.lethe.modelservice.problem;
+package org.lethe.service.problem;
 
 /**
  * An RFC 7807 problem document.

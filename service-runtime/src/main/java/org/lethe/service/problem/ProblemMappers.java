@@ -1,4 +1,4 @@
-package org.lethe.modelservice.problem;
+package org.lethe.service.problem;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

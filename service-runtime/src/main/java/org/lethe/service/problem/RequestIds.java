@@ -1,4 +1,4 @@
-package org.lethe.modelservice.problem;
+package org.lethe.service.problem;
 
 import org.lethe.evidence.hash.Bytes32;
 

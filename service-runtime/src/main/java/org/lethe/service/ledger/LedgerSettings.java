@@ -1,10 +1,10 @@
-package org.lethe.modelservice.ledger;
+package org.lethe.service.ledger;
 
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 
-/** Where the ledger is and who the provider is on it. */
+/** Where the ledger is and which account the service writes with. */
 @ConfigMapping(prefix = "lethe.ledger")
 public interface LedgerSettings {
 
@@ -14,8 +14,8 @@ public interface LedgerSettings {
     /** The UnlearningLedger contract's address. */
     String contractAddress();
 
-    /** The provider account's private key (hex); a secret, never logged. */
-    String providerKey();
+    /** The service's account's private key (hex): the provider's or the verifier's; a secret, never logged. */
+    String accountKey();
 
     /** How often to ask for a receipt. */
     Duration receiptPollInterval();

@@ -1,4 +1,4 @@
-package org.lethe.modelservice.problem;
+package org.lethe.service.problem;
 
 /** A refused request: becomes a problem+json answer with a stable type. Nothing was changed. */
 public class ProblemException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.lethe.modelservice.database;
+package org.lethe.service.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL started from the Maven Central binaries, for machines with no database server.
- * Its data directory persists, so the ledger outbox survives a restart of the service.
+ * Its data directory persists, so a service's state (its ledger outbox first) survives a restart.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -31,6 +31,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * Starts the service's own embedded database ({@code $LETHE_DATA_DIR/<service>/postgres}) and points
+     * Quarkus at it, unless a JDBC URL is configured; it stops when the JVM does.
+     */
+    public static void startUnlessConfigured(String service) {
+        if (System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return;
+        }
+        EmbeddedDatabase database = start(DataDirectory.of(service, "postgres"));
+        database.datasourceConfig().forEach(System::setProperty);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
     }
 
     /** The Quarkus datasource settings that point at this database. */
