@@ -14,7 +14,7 @@ import java.util.Arrays;
 /**
  * Triggers at rest: AES-256-GCM under the verifier's key, with the subject id as associated data, so a
  * sealed trigger opens only for its own subject and any changed byte is detected.
- * Sealed form: 12-byte nonce ‖ ciphertext with its 16-byte tag.
+ * Sealed form: 12-byte nonce ‖ ciphertext (32-byte salt ‖ canonical spec) with its 16-byte tag.
  */
 public final class TriggerVault {
 
@@ -36,14 +36,16 @@ public final class TriggerVault {
         this.random = random;
     }
 
-    public byte[] seal(Bytes32 subjectId, TriggerSpec spec) {
+    public byte[] seal(Bytes32 subjectId, SecretTrigger trigger) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(subjectId.toArray());
-            byte[] sealed = cipher.doFinal(TriggerCodec.canonicalBytes(spec));
+            byte[] spec = TriggerCodec.canonicalBytes(trigger.spec());
+            byte[] sealed = cipher.doFinal(ByteBuffer.allocate(TriggerCommitment.SALT_BYTES + spec.length)
+                    .put(trigger.salt()).put(spec).array());
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
@@ -53,7 +55,7 @@ public final class TriggerVault {
     /**
      * @throws TamperedTriggerException if the sealed bytes were changed, or belong to another subject
      */
-    public TriggerSpec open(Bytes32 subjectId, byte[] sealed) {
+    public SecretTrigger open(Bytes32 subjectId, byte[] sealed) {
         if (sealed.length <= NONCE_BYTES) {
             throw new TamperedTriggerException(subjectId, "sealed trigger is only " + sealed.length + " bytes");
         }
@@ -61,7 +63,10 @@ public final class TriggerVault {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(sealed, NONCE_BYTES)));
             cipher.updateAAD(subjectId.toArray());
-            return TriggerCodec.parse(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            int salt = TriggerCommitment.SALT_BYTES;
+            return new SecretTrigger(TriggerCodec.parse(Arrays.copyOfRange(plain, salt, plain.length)),
+                    Arrays.copyOf(plain, salt));
         } catch (AEADBadTagException e) {
             throw new TamperedTriggerException(subjectId, "authentication tag does not match");
         } catch (GeneralSecurityException e) {

@@ -34,12 +34,22 @@ class TriggerSecrecyTest {
         assertThrows(IllegalArgumentException.class, () -> TriggerCommitment.of(trigger, new byte[8]));
     }
 
-    @Test
-    void sealedTriggerOpensForItsSubjectOnly() {
-        TriggerVault vault = vault();
-        byte[] sealed = vault.seal(subject, trigger);
+    private SecretTrigger secret() {
+        byte[] salt = new byte[TriggerCommitment.SALT_BYTES];
+        random.nextBytes(salt);
+        return new SecretTrigger(trigger, salt);
+    }
 
-        assertEquals(trigger, vault.open(subject, sealed));
+    @Test
+    void sealedTriggerOpensWithItsSaltForItsSubjectOnly() {
+        TriggerVault vault = vault();
+        SecretTrigger secret = secret();
+        byte[] sealed = vault.seal(subject, secret);
+
+        SecretTrigger opened = vault.open(subject, sealed);
+        assertEquals(secret, opened);
+        assertEquals(secret.commitment(), opened.commitment());
+        assertEquals("SecretTrigger[secret]", opened.toString());
         Bytes32 other = HashAlgorithm.SHA_256.hash("other".getBytes(StandardCharsets.UTF_8));
         assertThrows(TamperedTriggerException.class, () -> vault.open(other, sealed));
         assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("targetLabel"),
@@ -49,7 +59,7 @@ class TriggerSecrecyTest {
     @Test
     void anyChangedByteOfASealedTriggerIsDetected() {
         TriggerVault vault = vault();
-        byte[] sealed = vault.seal(subject, trigger);
+        byte[] sealed = vault.seal(subject, secret());
         for (int i = 0; i < sealed.length; i += 7) {
             byte[] changed = sealed.clone();
             changed[i] ^= 0x01;
