@@ -1,5 +1,7 @@
 package org.lethe.modelservice.contribution;
 
+import org.lethe.service.subject.SamplePayload;
+
 import java.util.List;
 
 /**
@@ -10,11 +12,4 @@ import java.util.List;
  * @param samples   the samples: base64 of 784 raw pixel bytes, and a label 0..9
  */
 public record ContributionPayload(String subjectId, String createdAt, List<SamplePayload> samples) {
-
-    /**
-     * @param image base64 of the 28×28 pixel bytes, row by row
-     * @param label the class, 0..9
-     */
-    public record SamplePayload(String image, Integer label) {
-    }
 }

@@ -15,15 +15,13 @@ import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
 import org.lethe.modelservice.outbox.OutboxStatus;
 import org.lethe.service.problem.ProblemException;
+import org.lethe.service.subject.SamplePayload;
+import org.lethe.service.subject.SubjectCheck;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Takes signed contributions: checks the signature and that the signer is the subject named, validates
@@ -92,39 +90,7 @@ public class ContributionService {
     }
 
     private List<Sample> samples(ContributionPayload payload) {
-        if (payload.samples() == null || payload.samples().isEmpty()) {
-            throw invalid("a contribution needs at least one sample");
-        }
-        if (payload.samples().size() > settings.maxSamples()) {
-            throw invalid("a contribution holds at most " + settings.maxSamples() + " samples, got "
-                    + payload.samples().size());
-        }
-        List<Sample> samples = new ArrayList<>();
-        Set<Bytes32> seen = new HashSet<>();
-        for (int i = 0; i < payload.samples().size(); i++) {
-            ContributionPayload.SamplePayload sample = payload.samples().get(i);
-            if (sample == null || sample.image() == null || sample.label() == null) {
-                throw invalid("sample " + i + " needs an image and a label");
-            }
-            byte[] image;
-            try {
-                image = Base64.getDecoder().decode(sample.image());
-            } catch (IllegalArgumentException e) {
-                throw invalid("sample " + i + ": image is not base64: " + e.getMessage());
-            }
-            if (image.length != Sample.PIXELS) {
-                throw invalid("sample " + i + ": an image is " + Sample.PIXELS + " bytes (28×28), got " + image.length);
-            }
-            if (sample.label() < 0 || sample.label() >= Sample.CLASSES) {
-                throw invalid("sample " + i + ": label must be 0.." + (Sample.CLASSES - 1) + ", got " + sample.label());
-            }
-            Sample parsed = new Sample("contributed-" + i, image, sample.label());
-            if (!seen.add(parsed.hash())) {
-                throw invalid("sample " + i + " repeats an earlier sample of this contribution");
-            }
-            samples.add(parsed);
-        }
-        return samples;
+        return SamplePayload.parseAll(payload.samples(), settings.maxSamples(), ContributionService::invalid);
     }
 
     static Instant parseTime(String text) {

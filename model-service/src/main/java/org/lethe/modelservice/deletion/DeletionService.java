@@ -10,7 +10,6 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.merkle.MerkleTree;
 import org.lethe.modelservice.contribution.ContributionOwners;
-import org.lethe.modelservice.contribution.SubjectCheck;
 import org.lethe.modelservice.contribution.SubjectEntity;
 import org.lethe.modelservice.outbox.DeletionBatcher;
 import org.lethe.modelservice.outbox.LedgerOutbox;
@@ -19,6 +18,7 @@ import org.lethe.modelservice.outbox.OutboxStatus;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.modelservice.outbox.LedgerStatus;
 import org.lethe.service.problem.ProblemException;
+import org.lethe.service.subject.SubjectCheck;
 import org.lethe.service.problem.RequestIds;
 
 import java.time.Duration;

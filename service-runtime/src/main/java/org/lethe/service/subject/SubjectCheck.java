@@ -1,4 +1,4 @@
-package org.lethe.modelservice.contribution;
+package org.lethe.service.subject;
 
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;

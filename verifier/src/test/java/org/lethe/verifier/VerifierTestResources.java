@@ -1,0 +1,65 @@
+package org.lethe.verifier;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.lethe.ledger.testing.AnvilLedger;
+import org.lethe.service.database.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real things the verifier needs in tests: an embedded PostgreSQL in a fresh directory and an Anvil
+ * node with the ledger contract, the service signing as the verifier account.
+ */
+public class VerifierTestResources implements QuarkusTestResourceLifecycleManager {
+
+    private static AnvilLedger ledger;
+    private EmbeddedDatabase database;
+
+    public static AnvilLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Path state = temporaryDirectory("lethe-verifier");
+        database = EmbeddedDatabase.start(state.resolve("postgres"));
+        ledger = AnvilLedger.start();
+        byte[] vaultKey = new byte[32];
+        new SecureRandom().nextBytes(vaultKey);
+        Map<String, String> config = new HashMap<>(database.datasourceConfig());
+        config.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
+        config.put("lethe.ledger.contract-address", ledger.contractAddress());
+        config.put("lethe.ledger.account-key", ledger.verifier().getEcKeyPair().getPrivateKey().toString(16));
+        config.put("lethe.ledger.receipt-poll-interval", "5ms");
+        config.put("lethe.verifier.triggers.vault-key", Base64.getEncoder().encodeToString(vaultKey));
+        config.put("lethe.verifier.signing-key-file", state.resolve("keys/verifier.pem").toString());
+        config.put("lethe.verifier.shadows.checkpoint-directory", state.resolve("reference-models").toString());
+        config.put("lethe.verifier.marking.max-samples", "400");
+        return config;
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (ledger != null) {
+            ledger.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
