@@ -1,0 +1,16 @@
+package org.lethe.verifier.marking;
+
+import org.lethe.service.subject.SamplePayload;
+
+import java.util.List;
+
+/**
+ * The samples to contribute, marks in place. Which ones carry the trigger is not said: the subject
+ * contributes them all alike, and the provider cannot tell.
+ *
+ * @param subjectId the subject
+ * @param samples   the samples in the order sent, a fraction stamped and relabelled
+ * @param marks     how many carry the trigger
+ */
+public record MarkingAnswer(String subjectId, List<SamplePayload> samples, int marks) {
+}

@@ -1,0 +1,90 @@
+package org.lethe.verifier.marking;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.document.SignedDocumentCodec;
+import org.lethe.evidence.document.SignedDocumentVerifier;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
+import org.lethe.ml.data.Sample;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.subject.SamplePayload;
+import org.lethe.service.subject.SubjectCheck;
+import org.lethe.verifier.enrolment.TriggerBook;
+import org.lethe.verifier.service.VerifierReference;
+import org.lethe.verifier.service.VerifierSettings;
+import org.lethe.verifier.trigger.Marking;
+import org.lethe.verifier.trigger.SecretTrigger;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Marks an enrolled subject's samples with their trigger; keeps the hashes, never the samples. */
+@ApplicationScoped
+public class MarkingService {
+
+    private final VerifierSettings settings;
+    private final VerifierReference reference;
+    private final TriggerBook triggers;
+
+    public MarkingService(VerifierSettings settings, VerifierReference reference, TriggerBook triggers) {
+        this.settings = settings;
+        this.reference = reference;
+        this.triggers = triggers;
+    }
+
+    @Transactional
+    public MarkingAnswer mark(Bytes32 subjectId, String body) {
+        SignedDocument document = SignedDocumentCodec.parse(body);
+        SignedDocumentVerifier.verify(document);
+        MarkingPayload payload = CanonicalJson.bind(document.payload(), MarkingPayload.class);
+        Bytes32 signer = SubjectCheck.signerIsSubject(document, payload.subjectId());
+        if (!signer.equals(subjectId)) {
+            throw ProblemException.badRequest("invalid-marking", "Invalid marking request",
+                    "the path names subject " + subjectId + ", the document " + signer);
+        }
+        SecretTrigger trigger = triggers.of(subjectId).orElseThrow(() -> new ProblemException(404, "unknown-subject",
+                "Unknown subject", "subject " + subjectId + " is not enrolled"));
+        List<Sample> samples = SamplePayload.parseAll(payload.samples(), settings.marking().maxSamples(),
+                detail -> ProblemException.badRequest("invalid-marking", "Invalid marking request", detail));
+        Set<String> earlier = known(subjectId, samples, trigger);
+        if (!earlier.isEmpty()) {
+            throw new ProblemException(409, "already-marked", "Samples already marked",
+                    earlier.size() + " of these samples were marked before, e.g. " + earlier.iterator().next());
+        }
+
+        Marking.Marked marked = new Marking(reference.random()).mark(samples, trigger.spec(), settings.marking().fraction());
+        Instant now = Instant.now();
+        for (Sample sample : marked.samples()) {
+            MarkedSampleEntity row = new MarkedSampleEntity();
+            row.subjectId = subjectId.toHex();
+            row.sampleHash = sample.hash().toHex();
+            row.marked = marked.marks().contains(sample.hash());
+            row.markedAt = now;
+            row.persist();
+        }
+        return new MarkingAnswer(subjectId.toHex(), marked.samples().stream().map(SamplePayload::of).toList(),
+                marked.marks().size());
+    }
+
+    /** The hashes of a subject's samples that carry no mark. */
+    @Transactional
+    public Set<Bytes32> cleanHashes(Bytes32 subjectId) {
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false", subjectId.toHex()).stream()
+                .map(row -> Bytes32.fromHex(row.sampleHash)).collect(Collectors.toSet());
+    }
+
+    /** Earlier marked samples among these, as sent or as stamped. */
+    private static Set<String> known(Bytes32 subjectId, Collection<Sample> samples, SecretTrigger trigger) {
+        List<String> hashes = samples.stream()
+                .flatMap(sample -> Stream.of(sample, trigger.spec().stamp(sample)))
+                .map(sample -> sample.hash().toHex()).toList();
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and sampleHash in ?2", subjectId.toHex(), hashes)
+                .stream().map(row -> row.sampleHash).collect(Collectors.toSet());
+    }
+}
