@@ -20,6 +20,15 @@ import org.lethe.ledger.record.Verification;
 import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.ledger.revert.LedgerRevertException;
 import org.lethe.ledger.revert.RevertDecoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Int128;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -259,11 +268,36 @@ public final class LedgerClient implements AutoCloseable {
                 UnlearningStrategy.values()[u.component2().intValueExact()]));
     }
 
+    /**
+     * The verification of a request. Its nested struct is decoded as the flat tuple it is on the wire:
+     * web3j's reflective struct decoding fails under class loaders other than the application's (Quarkus
+     * tests), and a static struct's encoding is just its fields in order.
+     */
     public Optional<Recorded<Verification>> verification(Bytes32 requestId) {
-        UnlearningLedger.Verification v = read(contract.getVerification(requestId.toArray()));
-        Bytes32 batchRoot = Bytes32.of(v.batchRoot);
-        return recorded(v.verifiedAt, new Verification(requestId,
-                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromContract(v.figures)));
+        Function getVerification = new Function(UnlearningLedger.FUNC_GETVERIFICATION,
+                List.of(new org.web3j.abi.datatypes.generated.Bytes32(requestId.toArray())), VERIFICATION_WORDS);
+        String answer = call("eth_call", () -> web3j.ethCall(Transaction.createEthCallTransaction(credentials.getAddress(),
+                contractAddress, FunctionEncoder.encode(getVerification)), DefaultBlockParameterName.LATEST).send()
+                .getValue());
+        List<Type> words = FunctionReturnDecoder.decode(answer, getVerification.getOutputParameters());
+        UnlearningLedger.VerificationFigures figures = new UnlearningLedger.VerificationFigures(
+                uint(words, 0), uint(words, 1), uint(words, 2), uint(words, 3), uint(words, 4), uint(words, 5),
+                uint(words, 6), (byte[]) words.get(7).getValue());
+        Bytes32 batchRoot = Bytes32.of((byte[]) words.get(8).getValue());
+        return recorded(uint(words, 9), new Verification(requestId,
+                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromContract(figures)));
+    }
+
+    /** getVerification's answer, word by word: the figures' eight fields, the batch root, the time. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final List<TypeReference<?>> VERIFICATION_WORDS = List.of(new TypeReference<Uint8>() { },
+            new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint64>() { },
+            new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Int128>() { },
+            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { },
+            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint64>() { });
+
+    private static BigInteger uint(List<Type> words, int index) {
+        return (BigInteger) words.get(index).getValue();
     }
 
     /** Whether the contract accepts the proof of the request's place in the anchored batch. */

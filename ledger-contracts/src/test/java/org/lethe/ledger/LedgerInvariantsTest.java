@@ -220,6 +220,9 @@ class LedgerInvariantsTest {
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(),
                         new VerificationFigures(Verdict.CERTIFIED, 10, 11, 0.001, 0.001, 0.1, 0, randomId())));
         assertEquals(BigInteger.valueOf(11), badCounts.arguments().get("targetHits"));
+        refused(InvariantViolationException.class, ContractError.InvalidFigures,
+                () -> verifier.recordVerification(request.requestId(), Optional.empty(),
+                        new VerificationFigures(Verdict.CERTIFIED, 0, 0, 0.001, 0.001, 0, 0, randomId())));
         assertEquals("alpha", refused(InvariantViolationException.class, ContractError.RateAboveOne,
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(),
                         new VerificationFigures(Verdict.CERTIFIED, 10, 1, 1.5, 0.001, 0.1, 0, randomId())))
@@ -227,7 +230,7 @@ class LedgerInvariantsTest {
         assertTrue(verifier.verification(request.requestId()).isEmpty());
 
         verifier.recordVerification(request.requestId(), Optional.empty(),
-                new VerificationFigures(Verdict.INCONCLUSIVE, 10, 4, 0.001, 0.3, 0.4, 0.1, randomId()));
+                new VerificationFigures(Verdict.INCONCLUSIVE, 0, 0, 0.001, 0.3, 0, 0.1, randomId()));
         VerificationFigures decided = certified();
         verifier.recordVerification(request.requestId(), Optional.empty(), decided);
         refused(DuplicateRecordException.class, ContractError.AlreadyVerified,

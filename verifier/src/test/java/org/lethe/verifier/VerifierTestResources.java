@@ -21,6 +21,8 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
 
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
+    /** The verifier's own state: its database, key and reference models. */
+    protected Path state;
 
     public static AnvilLedger ledger() {
         return ledger;
@@ -28,7 +30,7 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        Path state = temporaryDirectory("lethe-verifier");
+        state = temporaryDirectory("lethe-verifier");
         database = EmbeddedDatabase.start(state.resolve("postgres"));
         ledger = AnvilLedger.start();
         byte[] vaultKey = new byte[32];
@@ -45,7 +47,7 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         return config;
     }
 
-    private static Path temporaryDirectory(String prefix) {
+    protected static Path temporaryDirectory(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {

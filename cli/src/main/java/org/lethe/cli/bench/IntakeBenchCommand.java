@@ -1,7 +1,7 @@
 package org.lethe.cli.bench;
 
 import org.lethe.cli.local.LocalLedger;
-import org.lethe.cli.local.ModelServiceProcess;
+import org.lethe.service.process.ServiceProcess;
 import org.lethe.cli.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.hash.Bytes32;
@@ -75,7 +75,7 @@ final class IntakeBenchCommand implements Callable<Integer> {
         try (LocalLedger ledger = LocalLedger.start()) {
             Map<String, String> settings = ledger.serviceSettings();
             settings.put("lethe.model.base-samples", "0");
-            try (ModelServiceProcess service = ModelServiceProcess.start(settings);
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings);
                  LedgerClient reader = ledger.reader()) {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clientCount)).build();
                 List<String> bodies = prepare(http, service.baseUrl());

@@ -2,16 +2,12 @@ package org.lethe.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.cli.local.LocalLedger;
-import org.lethe.cli.local.ModelServiceProcess;
-import org.lethe.cli.local.ServiceClient;
+import org.lethe.service.process.ServiceProcess;
 import org.lethe.cli.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.merkle.MerkleProof;
-import org.lethe.evidence.merkle.SetAbsenceProof;
-import org.lethe.evidence.merkle.SetMembershipProof;
-import org.lethe.evidence.merkle.SortedSetTreeVerifier;
 import org.lethe.evidence.signature.Ed25519KeyPair;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
@@ -20,6 +16,8 @@ import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
+import org.lethe.service.client.ServiceClient;
+import org.lethe.service.client.TrainingSetQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
             settings.put("lethe.model.slices", Integer.toString(slices));
             settings.put("lethe.model.epochs-per-slice", "2");
             settings.put("lethe.outbox.poll-interval", "300ms");
-            try (ModelServiceProcess process = ModelServiceProcess.start(settings)) {
+            try (ServiceProcess process = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings)) {
                 ServiceClient subjectsView = new ServiceClient(process.baseUrl(), Optional.empty());
                 ServiceClient operator = new ServiceClient(process.baseUrl(), Optional.of(adminToken));
                 say("listening on %s (API: %s/q/swagger-ui)", process.baseUrl(), process.baseUrl());
@@ -149,10 +147,10 @@ public final class DemoCommand implements Callable<Integer> {
         Checkpoint before = chain.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value();
         Checkpoint after = chain.checkpoint(Bytes32.fromHex(secondVersion)).orElseThrow().value();
         say("absent from %s…: %d of %d images, each proof checked against the root on chain",
-                shortHex(secondVersion), provenAbsent(service, secondVersion, contributions.get(1), after.trainingSetRoot()),
+                shortHex(secondVersion), new TrainingSetQuery(service).provenAbsent(secondVersion, hashes(contributions.get(1)), after.trainingSetRoot()),
                 samplesPerSubject);
         say("present in %s…: %d of %d images", shortHex(firstVersion),
-                provenPresent(service, firstVersion, contributions.get(1), before.trainingSetRoot()), samplesPerSubject);
+                new TrainingSetQuery(service).provenPresent(firstVersion, hashes(contributions.get(1)), before.trainingSetRoot()), samplesPerSubject);
 
         step("8. Bob's deletion as the ledger tells it");
         for (LedgerEvent event : chain.events(EventQuery.all())) {
@@ -188,47 +186,8 @@ public final class DemoCommand implements Callable<Integer> {
         return (double) correct / test.size();
     }
 
-    private static int provenAbsent(ServiceClient service, String version, List<Sample> samples, Bytes32 rootOnChain)
-            throws Exception {
-        JsonNode answer = trainingSet(service, version, samples);
-        int proven = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            JsonNode sample = answer.get("samples").get(i);
-            int size = answer.get("setSize").asInt();
-            SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(samples.get(i).hash(), size,
-                    position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
-            proven += sample.get("member").asBoolean() ? 0 : 1;
-        }
-        return proven;
-    }
-
-    private static int provenPresent(ServiceClient service, String version, List<Sample> samples, Bytes32 rootOnChain)
-            throws Exception {
-        JsonNode answer = trainingSet(service, version, samples);
-        int proven = 0;
-        for (JsonNode sample : answer.get("samples")) {
-            Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), answer.get("setSize").asInt());
-            if (inclusion.isPresent()) {
-                SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
-                proven++;
-            }
-        }
-        return proven;
-    }
-
-    private static JsonNode trainingSet(ServiceClient service, String version, List<Sample> samples) throws Exception {
-        return service.post("/model/versions/" + version + "/training-set",
-                Map.of("samples", samples.stream().map(sample -> sample.hash().toHex()).toList()));
-    }
-
-    private static Optional<SetMembershipProof> position(JsonNode node, int size) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        List<Bytes32> siblings = new ArrayList<>();
-        node.get("siblings").forEach(sibling -> siblings.add(Bytes32.fromHex(sibling.asText())));
-        return Optional.of(new SetMembershipProof(Bytes32.fromHex(node.get("value").asText()), node.get("index").asInt(),
-                size, siblings));
+    private static List<Bytes32> hashes(List<Sample> samples) {
+        return samples.stream().map(Sample::hash).toList();
     }
 
     private static Optional<String> describe(LedgerEvent event, Bytes32 bob, Bytes32 bobsRoot, Bytes32 batchRoot) {

@@ -1,5 +1,6 @@
 package org.lethe.cli.local;
 
+import org.lethe.service.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
+import org.lethe.service.client.ServiceClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class ModelServiceRestartTest {
             List<SignedDocument> requests = new ArrayList<>();
 
             ledger.stopNode();
-            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 ServiceClient client = client(service);
                 assertEquals(201, client.postStatus("/contributions", subject.contribution(samples).toString()));
                 for (int i = 0; i < 20; i++) {
@@ -61,7 +63,7 @@ class ModelServiceRestartTest {
             }
             ledger.startAgain();
 
-            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 LedgerClient chain = ledger.client(ledger.outsider());
                 ServiceClient client = client(service);
                 awaitSent(client, "/contributions/" + root.toHex());
@@ -81,7 +83,7 @@ class ModelServiceRestartTest {
     void aTamperedCheckpointStopsTheServiceFromStartingLoudly() throws Exception {
         try (AnvilLedger ledger = AnvilLedger.start()) {
             Map<String, String> settings = settings(ledger);
-            try (ModelServiceProcess service = ModelServiceProcess.start(settings, data)) {
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 ServiceClient client = client(service);
                 String job = client.post("/admin/training", "").get("jobId").asText();
                 JsonNode done = client.await("/jobs/" + job,
@@ -97,7 +99,7 @@ class ModelServiceRestartTest {
             Files.write(checkpoint, bytes);
 
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> ModelServiceProcess.start(settings, data).close());
+                    () -> ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data).close());
 
             assertTrue(refused.getMessage().contains("refusing to load it"), refused.getMessage());
         }
@@ -119,7 +121,7 @@ class ModelServiceRestartTest {
         return settings;
     }
 
-    private static ServiceClient client(ModelServiceProcess service) {
+    private static ServiceClient client(ServiceProcess service) {
         return new ServiceClient(service.baseUrl(), Optional.of(ADMIN_TOKEN));
     }
 

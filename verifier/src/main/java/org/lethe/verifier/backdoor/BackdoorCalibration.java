@@ -15,6 +15,7 @@ import org.lethe.verifier.statistics.LabelTest;
  * @param meanScore       mean residual paired score on the version with the data
  * @param scoreSd         its per-probe standard deviation
  * @param scoreLowerBound the one-sided lower confidence bound of the mean score (Student's t)
+ * @param scores          the probes' paired scores, from which the test's hit rate p is bounded
  * @param targetHits      trigger-stamped probes that version labelled as the target
  * @param keptRate        Clopper–Pearson interval of p, the target rate with the data
  * @param referenceHits   the same count on the reference models
@@ -22,7 +23,8 @@ import org.lethe.verifier.statistics.LabelTest;
  * @param referenceRate   Clopper–Pearson interval of q, the target rate without it
  * @param confidence      the confidence of the bounds
  */
-public record BackdoorCalibration(int probes, double meanScore, double scoreSd, double scoreLowerBound, int targetHits,
+public record BackdoorCalibration(int probes, double meanScore, double scoreSd, double scoreLowerBound, double[] scores,
+                                  int targetHits,
                                   Interval keptRate, int referenceHits, int referenceProbes, Interval referenceRate,
                                   double confidence) {
 
@@ -39,7 +41,8 @@ public record BackdoorCalibration(int probes, double meanScore, double scoreSd, 
         double t = new TDistribution(probes - 1).inverseCumulativeProbability(confidence);
         // the two-sided interval at 2c − 1 puts 1 − c in each tail: its ends are the one-sided bounds at c
         double twoSided = 2 * confidence - 1;
-        return new BackdoorCalibration(probes, mean, sd, mean - t * sd / Math.sqrt(probes), scores.targetHits(),
+        return new BackdoorCalibration(probes, mean, sd, mean - t * sd / Math.sqrt(probes), scores.residuals().clone(),
+                scores.targetHits(),
                 BinomialBounds.clopperPearson(scores.targetHits(), probes, twoSided), scores.referenceHits(),
                 scores.referenceProbes(),
                 BinomialBounds.clopperPearson(scores.referenceHits(), scores.referenceProbes(), twoSided), confidence);

@@ -1,24 +1,50 @@
 package org.lethe.verifier.backdoor;
 
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.lethe.verifier.statistics.BinomialBounds;
+
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * The sequential paired test for one subject on one served version, fixed before the first probe.
- * α is split in two: half for a never-learnt trigger's own pull exceeding the null bound, half for the
+ * The sequential paired test for one subject on one served version, fixed before the first probe. A
+ * probe is a hit when its paired score exceeds the threshold τ; Wald's binomial test then weighs hits
+ * against q, the hit rate of a trigger no model learnt, and p, the hit rate on the version trained with
+ * the subject's data. Thresholding makes the test's error rates exact binomial ones whatever the spread
+ * of the scores, which under a kept backdoor varies a lot from image to image.
+ * <p>
+ * α is split in two: half for a never-learnt trigger's own pull exceeding the null bound μ0, half for the
  * sequential test itself, so a deleted subject is called NOT_DELETED with probability at most α.
  *
- * @param nullMean        μ0: the null bound, from the served version's {@link NullModel} at α/2
- * @param alternativeMean μ1: the lower confidence bound of the subject's score on the version with the data
- * @param sigma           the larger of the two per-probe spreads
- * @param alpha           false-alarm bound (NOT_DELETED when deleted)
- * @param beta            miss bound (CERTIFIED when kept)
- * @param maxProbes       the most probe pairs the test may ask
- * @param expectedProbes  Wald's average sample number, the larger of its values under H0 and H1
- * @param infeasibility   why the test cannot decide at α and β within maxProbes, if it cannot
+ * @param nullMean       μ0: the mean score an unlearnt trigger stays under, from the version's {@link NullModel} at α/2
+ * @param nullSd         σ0: the per-probe spread of an unlearnt trigger's scores
+ * @param threshold      τ: a probe scoring above it is a hit
+ * @param nullHitRate    q: the hit rate of an unlearnt trigger whose mean is μ0, P(N(μ0, σ0²) > τ)
+ * @param keptHitRate    p: the lower confidence bound of the hit rate on the version with the data
+ * @param alpha          false-alarm bound (NOT_DELETED when deleted)
+ * @param beta           miss bound (CERTIFIED when kept)
+ * @param maxProbes      the most probe pairs the test may ask
+ * @param expectedProbes Wald's average sample number, the larger of its values under H0 and H1 (none when p ≤ q)
+ * @param infeasibility  why the test cannot decide at α and β within maxProbes, if it cannot
  */
-public record BackdoorTestPlan(double nullMean, double alternativeMean, double sigma, double alpha, double beta,
-                               int maxProbes, double expectedProbes, Optional<String> infeasibility) {
+public record BackdoorTestPlan(double nullMean, double nullSd, double threshold, double nullHitRate, double keptHitRate,
+                               double alpha, double beta, int maxProbes, OptionalDouble expectedProbes,
+                               Optional<String> infeasibility) {
 
+    /** Thresholds tried: μ0 plus this many σ0. */
+    private static final double[] THRESHOLD_STEPS = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};
+    /**
+     * q is never taken below this: the normal tail is a model, trusted no further than one in a thousand,
+     * so no single hit decides.
+     */
+    private static final double MIN_NULL_HIT_RATE = 1e-3;
+
+    /**
+     * Picks the threshold that needs the fewest probes on average.
+     *
+     * @throws IllegalArgumentException for α, β outside (0, 1) or maxProbes < 1
+     */
     public static BackdoorTestPlan of(NullModel nullModel, BackdoorCalibration calibration, double alpha, double beta,
                                       int maxProbes) {
         if (!(alpha > 0 && alpha < 1) || !(beta > 0 && beta < 1) || maxProbes < 1) {
@@ -26,18 +52,25 @@ public record BackdoorTestPlan(double nullMean, double alternativeMean, double s
                     + maxProbes);
         }
         double nullMean = nullModel.upperMean(alpha / 2);
-        double alternativeMean = calibration.scoreLowerBound();
-        double sigma = Math.max(nullModel.withinSd(), calibration.scoreSd());
-        if (!(alternativeMean > nullMean)) {
-            return new BackdoorTestPlan(nullMean, alternativeMean, sigma, alpha, beta, maxProbes, Double.POSITIVE_INFINITY,
-                    Optional.of(String.format("the trigger did not take: its paired score on the version with the data is "
-                            + "at least %.3f, not above the %.3f an unlearnt trigger may reach", alternativeMean, nullMean)));
+        double nullSd = nullModel.withinSd();
+        NormalDistribution unlearnt = new NormalDistribution(nullMean, nullSd);
+        BackdoorTestPlan best = null;
+        for (double step : THRESHOLD_STEPS) {
+            double threshold = nullMean + step * nullSd;
+            double q = Math.max(MIN_NULL_HIT_RATE, 1 - unlearnt.cumulativeProbability(threshold));
+            long hits = Arrays.stream(calibration.scores()).filter(score -> score > threshold).count();
+            double p = BinomialBounds.clopperPearson((int) hits, calibration.probes(), 2 * calibration.confidence() - 1)
+                    .lower();
+            OptionalDouble expected = p > q ? OptionalDouble.of(averageSampleNumber(q, p, alpha / 2, beta))
+                    : OptionalDouble.empty();
+            BackdoorTestPlan candidate = new BackdoorTestPlan(nullMean, nullSd, threshold, q, p, alpha, beta, maxProbes,
+                    expected, Optional.empty());
+            if (best == null || expected.isPresent() && (best.expectedProbes.isEmpty()
+                    || expected.getAsDouble() < best.expectedProbes.getAsDouble())) {
+                best = candidate;
+            }
         }
-        double expected = averageSampleNumber(nullMean, alternativeMean, sigma, alpha / 2, beta);
-        Optional<String> infeasibility = expected <= maxProbes ? Optional.empty()
-                : Optional.of(String.format("the backdoor is too weak to decide at α=%.1e, β=%.1e: about %.0f probes "
-                        + "expected, at most %d allowed", alpha, beta, expected, maxProbes));
-        return new BackdoorTestPlan(nullMean, alternativeMean, sigma, alpha, beta, maxProbes, expected, infeasibility);
+        return best.withVerdictOnFeasibility();
     }
 
     public boolean feasible() {
@@ -49,12 +82,30 @@ public record BackdoorTestPlan(double nullMean, double alternativeMean, double s
         return alpha / 2;
     }
 
-    private static double averageSampleNumber(double mu0, double mu1, double sigma, double alpha, double beta) {
-        double a = Math.log((1 - beta) / alpha);
-        double b = Math.log(beta / (1 - alpha));
-        double drift = (mu1 - mu0) * (mu1 - mu0) / (2 * sigma * sigma);
-        double underKept = ((1 - beta) * a + beta * b) / drift;
-        double underDeleted = ((1 - alpha) * b + alpha * a) / -drift;
+    private BackdoorTestPlan withVerdictOnFeasibility() {
+        Optional<String> reason;
+        if (expectedProbes.isEmpty()) {
+            reason = Optional.of(String.format("the trigger did not take: on the version with the data no more of its "
+                    + "probes score above an unlearnt trigger's bound μ0=%.3f than an unlearnt trigger's would", nullMean));
+        } else if (expectedProbes.getAsDouble() > maxProbes) {
+            reason = Optional.of(String.format("the backdoor is too weak to decide at α=%.1e, β=%.1e: about %.0f probes "
+                    + "expected (hit rate p ≥ %.3f against q ≤ %.4f), at most %d allowed", alpha, beta,
+                    expectedProbes.getAsDouble(), keptHitRate, nullHitRate, maxProbes));
+        } else {
+            reason = Optional.empty();
+        }
+        return new BackdoorTestPlan(nullMean, nullSd, threshold, nullHitRate, keptHitRate, alpha, beta, maxProbes,
+                expectedProbes, reason);
+    }
+
+    /** Wald's average sample number of the binomial SPRT, the larger of its values under H0 and H1. */
+    private static double averageSampleNumber(double q, double p, double alpha, double beta) {
+        double upper = Math.log((1 - beta) / alpha);
+        double lower = Math.log(beta / (1 - alpha));
+        double driftKept = p * Math.log(p / q) + (1 - p) * Math.log((1 - p) / (1 - q));
+        double driftDeleted = q * Math.log(p / q) + (1 - q) * Math.log((1 - p) / (1 - q));
+        double underKept = ((1 - beta) * upper + beta * lower) / driftKept;
+        double underDeleted = ((1 - alpha) * lower + alpha * upper) / driftDeleted;
         return Math.max(underKept, underDeleted);
     }
 }

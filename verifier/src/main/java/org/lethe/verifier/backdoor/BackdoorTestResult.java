@@ -8,11 +8,13 @@ import org.lethe.verifier.statistics.SprtDecision;
  * @param procedure  the test's name, for the certificate
  * @param decision   DELETED, KEPT, or CONTINUE when the probes ran out undecided
  * @param probes     probe pairs asked (n); each pair is two queries
+ * @param hits       probes whose paired score exceeded the plan's threshold (k)
  * @param targetHits trigger-stamped probes the served model labelled as the target
  * @param meanScore  the statistic: the mean residual paired score
- * @param plan       μ0, μ1, σ, α and β the test ran with
+ * @param plan       τ, q, p, α and β the test ran with
  */
-public record BackdoorTestResult(String procedure, SprtDecision decision, int probes, int targetHits, double meanScore,
+public record BackdoorTestResult(String procedure, SprtDecision decision, int probes, int hits, int targetHits,
+                                 double meanScore,
                                  BackdoorTestPlan plan) {
 
     public static final String PAIRED_SCORE_SPRT = "paired-score-sprt";

@@ -1,7 +1,7 @@
 package org.lethe.verifier.backdoor;
 
 import org.lethe.verifier.oracle.ModelOracle;
-import org.lethe.verifier.statistics.GaussianSprt;
+import org.lethe.verifier.statistics.BinomialSprt;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.TriggerSpec;
 
@@ -29,16 +29,17 @@ public final class PairedScoreTest {
         if (!plan.feasible()) {
             throw new IllegalArgumentException("an infeasible plan is not run: " + plan.infeasibility().orElseThrow());
         }
-        GaussianSprt test = new GaussianSprt(plan.nullMean(), plan.alternativeMean(), plan.sigma(), plan.sequentialAlpha(),
-                plan.beta());
+        BinomialSprt test = new BinomialSprt(plan.nullHitRate(), plan.keptHitRate(), plan.sequentialAlpha(), plan.beta());
         int targetHits = 0;
+        double scoreSum = 0;
         SprtDecision decision = SprtDecision.CONTINUE;
-        while (decision == SprtDecision.CONTINUE && test.observations() < plan.maxProbes()) {
+        while (decision == SprtDecision.CONTINUE && test.probes() < plan.maxProbes()) {
             PairedScores scores = scorer.score(servedModel, trigger, supply.pairs(trigger, enrolled, 1));
             targetHits += scores.targetHits();
-            decision = test.observe(scores.residuals()[0]);
+            scoreSum += scores.residuals()[0];
+            decision = test.observe(scores.residuals()[0] > plan.threshold());
         }
-        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, test.observations(), targetHits,
-                test.mean(), plan);
+        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, test.probes(), test.hits(),
+                targetHits, scoreSum / test.probes(), plan);
     }
 }

@@ -72,11 +72,30 @@ public class MarkingService {
                 marked.marks().size());
     }
 
-    /** The hashes of a subject's samples that carry no mark. */
+    /**
+     * Checks that every sample is one of the subject's marked-round samples that carries no mark: the
+     * membership test scores only what the subject really contributed clean.
+     *
+     * @throws ProblemException 400 naming the first sample that is not
+     */
     @Transactional
-    public Set<Bytes32> cleanHashes(Bytes32 subjectId) {
-        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false", subjectId.toHex()).stream()
-                .map(row -> Bytes32.fromHex(row.sampleHash)).collect(Collectors.toSet());
+    public void requireClean(Bytes32 subjectId, List<Sample> samples) {
+        Set<String> clean = MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false",
+                subjectId.toHex()).stream().map(row -> row.sampleHash).collect(Collectors.toSet());
+        for (int i = 0; i < samples.size(); i++) {
+            if (!clean.contains(samples.get(i).hash().toHex())) {
+                throw ProblemException.badRequest("not-clean-sample", "Not a clean sample of the subject",
+                        "sample " + i + " (" + samples.get(i).hash() + ") is not among the unmarked samples subject "
+                                + subjectId + " had marked");
+            }
+        }
+    }
+
+    /** The hashes of a subject's samples that carry the trigger. */
+    @Transactional
+    public List<Bytes32> markHashes(Bytes32 subjectId) {
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = true", subjectId.toHex()).stream()
+                .map(row -> Bytes32.fromHex(row.sampleHash)).toList();
     }
 
     /** Earlier marked samples among these, as sent or as stamped. */

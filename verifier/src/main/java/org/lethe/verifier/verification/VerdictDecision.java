@@ -24,9 +24,9 @@ public record VerdictDecision(Verdict verdict, String reason) {
     public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                      MembershipResult membership) {
         if (backdoor.isPresent() && backdoor.get().decision() == SprtDecision.KEPT) {
-            return new VerdictDecision(Verdict.NOT_DELETED, String.format("the subject's backdoor is still there: mean "
-                    + "paired score %.3f over %d probes, above the null bound %.3f (α=%.1e)", backdoor.get().meanScore(),
-                    backdoor.get().probes(), plan.nullMean(), plan.alpha()));
+            return new VerdictDecision(Verdict.NOT_DELETED, String.format("the subject's backdoor is still there: %d of "
+                    + "%d probes scored above τ=%.3f, where an unlearnt trigger hits at most %.4f (α=%.1e)",
+                    backdoor.get().hits(), backdoor.get().probes(), plan.threshold(), plan.nullHitRate(), plan.alpha()));
         }
         if (membership.membershipShown()) {
             return new VerdictDecision(Verdict.NOT_DELETED, String.format("membership inference still finds the subject's "
@@ -37,12 +37,12 @@ public record VerdictDecision(Verdict verdict, String reason) {
                     .orElseThrow(() -> new IllegalArgumentException("a feasible plan must have been run")));
         }
         if (backdoor.get().decision() == SprtDecision.CONTINUE) {
-            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("undecided after the allowed %d probes (mean "
-                    + "paired score %.3f between μ0=%.3f and μ1=%.3f)", backdoor.get().probes(), backdoor.get().meanScore(),
-                    plan.nullMean(), plan.alternativeMean()));
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("undecided after the allowed %d probes: %d hits "
+                    + "above τ=%.3f, between the rates q=%.4f (deleted) and p=%.3f (kept)", backdoor.get().probes(),
+                    backdoor.get().hits(), plan.threshold(), plan.nullHitRate(), plan.keptHitRate()));
         }
-        return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (mean paired score %.3f over %d "
-                + "probes, β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().meanScore(),
-                backdoor.get().probes(), plan.beta(), membership.pValue()));
+        return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "
+                + "β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().hits(), backdoor.get().probes(),
+                plan.threshold(), plan.beta(), membership.pValue()));
     }
 }

@@ -11,10 +11,11 @@ class BackdoorTestPlanTest {
 
     private static final NullModel NULL = new NullModel(0.0, 0.2, 0.3, 32, 8);
 
-    private static BackdoorCalibration calibration(double mean, double sd) {
+    /** 32 scores spread evenly around {@code mean}, ± {@code spread}. */
+    private static BackdoorCalibration calibration(double mean, double spread) {
         double[] residuals = new double[32];
         for (int i = 0; i < residuals.length; i++) {
-            residuals[i] = mean + (i % 2 == 0 ? sd : -sd);
+            residuals[i] = mean + spread * (2.0 * i / (residuals.length - 1) - 1);
         }
         return BackdoorCalibration.of(new PairedScores(residuals, 20, 3, 96), 0.95);
     }
@@ -29,18 +30,20 @@ class BackdoorTestPlanTest {
         assertEquals(NULL.upperMean(5e-4), plan.nullMean(), 1e-12);
         assertEquals(5e-4, plan.sequentialAlpha(), 1e-15);
         assertTrue(plan.feasible());
-        assertTrue(plan.expectedProbes() < 10, "expected probes " + plan.expectedProbes());
-        assertTrue(plan.alternativeMean() < 3, "μ1 is the lower confidence bound, not the mean");
-        assertEquals(1.0, plan.sigma(), 0.02);
+        assertTrue(plan.threshold() > plan.nullMean());
+        assertTrue(plan.expectedProbes().orElseThrow() < 10, "expected probes " + plan.expectedProbes());
+        assertTrue(plan.keptHitRate() < 1, "p is a lower confidence bound, below the observed rate of 1");
+        assertTrue(plan.nullHitRate() >= 1e-3 && plan.nullHitRate() < 0.01, "q " + plan.nullHitRate());
     }
 
     @Test
     void aTriggerThatDidNotTakeOrTooWeakABackdoorIsInfeasibleWithTheReason() {
         BackdoorTestPlan untaken = BackdoorTestPlan.of(NULL, calibration(0.2, 0.3), 1e-3, 1e-3, 30);
         assertFalse(untaken.feasible());
-        assertTrue(untaken.infeasibility().orElseThrow().startsWith("the trigger did not take"));
+        assertTrue(untaken.infeasibility().orElseThrow().startsWith("the trigger did not take"),
+                untaken.infeasibility().get());
 
-        BackdoorTestPlan weak = BackdoorTestPlan.of(NULL, calibration(2.0, 2.5), 1e-3, 1e-3, 30);
+        BackdoorTestPlan weak = BackdoorTestPlan.of(NULL, calibration(0.6, 1.0), 1e-3, 1e-3, 30);
         assertFalse(weak.feasible());
         assertTrue(weak.infeasibility().orElseThrow().startsWith("the backdoor is too weak"), weak.infeasibility().get());
         assertThrows(IllegalArgumentException.class, () -> new PairedScoreTest(null, null).run(weak, null, null, null));
@@ -56,6 +59,7 @@ class BackdoorTestPlanTest {
         assertFalse(calibration.labelTestDecidable(1e-3, 1e-3, 30), "p̂ ≈ 0.63 against q̂ ≈ 0.03 needs more than 30 probes at 1e-3");
         assertThrows(IllegalArgumentException.class,
                 () -> BackdoorCalibration.of(new PairedScores(new double[]{1}, 0, 0, 1), 0.95));
-        assertThrows(IllegalArgumentException.class, () -> BackdoorTestPlan.of(NULL, calibration, 0, 1e-3, 30));
+        assertThrows(IllegalArgumentException.class,
+                () -> BackdoorTestPlan.of(NULL, calibration, 0, 1e-3, 30));
     }
 }

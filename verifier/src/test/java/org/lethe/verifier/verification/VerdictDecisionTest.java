@@ -8,6 +8,7 @@ import org.lethe.verifier.membership.MembershipResult;
 import org.lethe.verifier.statistics.SprtDecision;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,12 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerdictDecisionTest {
 
-    private static final BackdoorTestPlan FEASIBLE = new BackdoorTestPlan(0.7, 3, 1, 1e-3, 1e-3, 30, 5, Optional.empty());
-    private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.1, 1, 1e-3, 1e-3, 30,
-            Double.POSITIVE_INFINITY, Optional.of("the trigger did not take"));
+    private static final BackdoorTestPlan FEASIBLE = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.6, 1e-3, 1e-3, 30,
+            OptionalDouble.of(5), Optional.empty());
+    private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.004, 1e-3,
+            1e-3, 30, OptionalDouble.empty(), Optional.of("the trigger did not take"));
 
     private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
-        return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, 5, 1, 0.2, FEASIBLE));
+        return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, 5, 1, 1, 0.2,
+                FEASIBLE));
     }
 
     private static MembershipResult membership(boolean shown) {

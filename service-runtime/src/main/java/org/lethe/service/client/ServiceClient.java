@@ -1,4 +1,4 @@
-package org.lethe.cli.local;
+package org.lethe.service.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A small JSON client of the model service's REST API, as a subject or an operator uses it. */
+/** A small JSON client of a Lethe service's REST API, as a subject, an operator or another service uses it. */
 public final class ServiceClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -36,6 +36,11 @@ public final class ServiceClient {
 
     public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return post(path, json.writeValueAsString(body));
+    }
+
+    public JsonNode put(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
     /** Polls {@code path} until the answer satisfies {@code done}, for at most {@code limit}. */

@@ -1,4 +1,4 @@
-package org.lethe.cli.local;
+package org.lethe.service.process;
 
 import org.lethe.ledger.node.AnvilNode;
 
@@ -17,10 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The packaged model service ({@code model-service/target/quarkus-app}) run as its own process, as an
- * operator runs it: embedded PostgreSQL in a fresh data directory, the given ledger settings.
+ * A packaged Lethe service ({@code <module>/target/quarkus-app}, found under {@code lethe.home}) run as its
+ * own process, as an operator runs it: embedded PostgreSQL in its data directory, the given settings.
  */
-public final class ModelServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+
+    /** The provider's service. */
+    public static final String MODEL_SERVICE = "model-service";
+    /** The independent verifier. */
+    public static final String VERIFIER = "verifier";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -28,7 +33,10 @@ public final class ModelServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ModelServiceProcess(Process process, int port, Path log) {
+    private final String module;
+
+    private ServiceProcess(String module, Process process, int port, Path log) {
+        this.module = module;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -39,17 +47,18 @@ public final class ModelServiceProcess implements AutoCloseable {
      *
      * @param settings Quarkus and Lethe settings, passed as system properties
      */
-    public static ModelServiceProcess start(Map<String, String> settings) throws IOException, InterruptedException {
-        return start(settings, Files.createTempDirectory("lethe-model-service"));
+    public static ServiceProcess start(String module, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return start(module, settings, Files.createTempDirectory("lethe-" + module));
     }
 
     /**
      * Starts the service on a data directory ({@code LETHE_DATA_DIR}: its PostgreSQL and checkpoints), so
      * that a later start continues where this one stopped.
      */
-    public static ModelServiceProcess start(Map<String, String> settings, Path data)
+    public static ServiceProcess start(String module, Map<String, String> settings, Path data)
             throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("lethe.home", "."), "model-service", "target", "quarkus-app", "quarkus-run.jar");
+        Path jar = Path.of(System.getProperty("lethe.home", "."), module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./lethe (or ./mvnw package)");
         }
@@ -62,11 +71,11 @@ public final class ModelServiceProcess implements AutoCloseable {
         }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Files.createTempFile("lethe-model-service", ".log");
+        Path log = Files.createTempFile("lethe-" + module, ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LETHE_DATA_DIR", data.toString());
         builder.environment().put("DJL_OFFLINE", "true");
-        ModelServiceProcess service = new ModelServiceProcess(builder.start(), port, log);
+        ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
         service.awaitReady();
         return service;
     }
@@ -81,7 +90,7 @@ public final class ModelServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the model service exited: " + Files.readString(log));
+                throw new IllegalStateException("the " + module + " exited: " + Files.readString(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -93,7 +102,7 @@ public final class ModelServiceProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         close();
-        throw new IllegalStateException("the model service did not become ready in " + START_TIMEOUT);
+        throw new IllegalStateException("the " + module + " did not become ready in " + START_TIMEOUT);
     }
 
     /** Stops the service as an operator would (SIGTERM) and waits for it to exit. */

@@ -1,0 +1,82 @@
+package org.lethe.service.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.SetAbsenceProof;
+import org.lethe.evidence.merkle.SetMembershipProof;
+import org.lethe.evidence.merkle.SortedSetTreeVerifier;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks the model service whether sample hashes are in a version's training set, and checks every proof
+ * in the answer against the training-set root recorded on the ledger: the service's word alone counts
+ * for nothing.
+ */
+public final class TrainingSetQuery {
+
+    private final ServiceClient modelService;
+
+    public TrainingSetQuery(ServiceClient modelService) {
+        this.modelService = modelService;
+    }
+
+    /**
+     * How many of the samples are proven present.
+     *
+     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root
+     */
+    public int provenPresent(String version, List<Bytes32> samples, Bytes32 rootOnChain)
+            throws IOException, InterruptedException {
+        JsonNode answer = ask(version, samples);
+        int proven = 0;
+        for (JsonNode sample : answer.get("samples")) {
+            Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), answer.get("setSize").asInt());
+            if (inclusion.isPresent()) {
+                SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
+                proven++;
+            }
+        }
+        return proven;
+    }
+
+    /**
+     * How many of the samples are proven absent.
+     *
+     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root
+     */
+    public int provenAbsent(String version, List<Bytes32> samples, Bytes32 rootOnChain)
+            throws IOException, InterruptedException {
+        JsonNode answer = ask(version, samples);
+        int size = answer.get("setSize").asInt();
+        int proven = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            JsonNode sample = answer.get("samples").get(i);
+            if (!sample.get("member").asBoolean()) {
+                SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(samples.get(i), size,
+                        position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
+                proven++;
+            }
+        }
+        return proven;
+    }
+
+    private JsonNode ask(String version, List<Bytes32> samples) throws IOException, InterruptedException {
+        return modelService.post("/model/versions/" + version + "/training-set",
+                Map.of("samples", samples.stream().map(Bytes32::toHex).toList()));
+    }
+
+    private static Optional<SetMembershipProof> position(JsonNode node, int size) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        List<Bytes32> siblings = new ArrayList<>();
+        node.get("siblings").forEach(sibling -> siblings.add(Bytes32.fromHex(sibling.asText())));
+        return Optional.of(new SetMembershipProof(Bytes32.fromHex(node.get("value").asText()), node.get("index").asInt(),
+                size, siblings));
+    }
+}

@@ -1,0 +1,48 @@
+package org.lethe.verifier.certificate;
+
+import org.lethe.verifier.backdoor.BackdoorTestPlan;
+import org.lethe.verifier.backdoor.BackdoorTestResult;
+import org.lethe.verifier.backdoor.NullModel;
+import org.lethe.verifier.calibration.CalibrationFigures;
+import org.lethe.verifier.membership.MembershipResult;
+
+import java.util.Optional;
+
+/**
+ * What a deletion certificate states; signed by the verifier's key as canonical JSON.
+ *
+ * @param type            always {@value #TYPE}
+ * @param requestId       the deletion request
+ * @param subjectIdHash   the subject
+ * @param modelVersion    the version that answered every query (as the prediction API named it)
+ * @param verdict         CERTIFIED, NOT_DELETED or INCONCLUSIVE
+ * @param reason          why, in one sentence
+ * @param backdoorPlan    the paired test as planned: μ0, μ1, σ, α, β
+ * @param backdoor        its result, when it ran
+ * @param nullModel       unused triggers' scores on the served version
+ * @param membership      the membership test on the served version
+ * @param calibration     the calibration on the version trained with the data (p̂, q̂, membership AUC)
+ * @param queries         images sent to the served model by this verification
+ * @param startedAt       when the measurement started (ISO-8601)
+ * @param finishedAt      when it ended
+ * @param ledger          the ledger records it relies on
+ */
+public record CertificatePayload(String type, String requestId, String subjectIdHash, String modelVersion, String verdict,
+                                 String reason, BackdoorTestPlan backdoorPlan, Optional<BackdoorTestResult> backdoor,
+                                 NullModel nullModel, MembershipResult membership, CalibrationFigures calibration,
+                                 long queries, String startedAt, String finishedAt, LedgerEvidence ledger) {
+
+    public static final String TYPE = "lethe-deletion-certificate/1";
+
+    /**
+     * @param contract            the ledger contract's address
+     * @param triggerCommitment   the subject's trigger commitment and its transaction
+     * @param commitTransaction   the commitTrigger transaction
+     * @param deletionAnchor      the request id or the batch root it was anchored under
+     * @param executedBy          the version the ledger records as executing it
+     * @param unlearningStrategy  the strategy the provider recorded
+     */
+    public record LedgerEvidence(String contract, String triggerCommitment, String commitTransaction,
+                                 String deletionAnchor, String executedBy, String unlearningStrategy) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.lethe.verifier.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.json.CanonicalJson;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ledger.LedgerReceipt;
+import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.service.ledger.LedgerGateway;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
+import org.lethe.verifier.calibration.CalibrationService;
+import org.lethe.verifier.calibration.CalibrationView;
+import org.lethe.verifier.enrolment.EnrolmentService;
+import org.lethe.verifier.enrolment.TriggerBook;
+import org.lethe.verifier.job.JobKind;
+import org.lethe.verifier.job.JobStatus;
+import org.lethe.verifier.job.Jobs;
+import org.lethe.verifier.key.VerifierKey;
+import org.lethe.verifier.marking.MarkingService;
+import org.lethe.verifier.request.SamplesRequest;
+import org.lethe.verifier.served.ModelService;
+import org.lethe.verifier.served.ServedModel;
+import org.lethe.verifier.service.VerifierEngine;
+import org.lethe.verifier.service.VerifierSettings;
+import org.lethe.verifier.trigger.SecretTrigger;
+import org.lethe.verifier.verification.VerificationOutcome;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Verifies deletions: a subject asks with their clean samples; the verification waits until the ledger
+ * records the request's execution, measures the served version, signs the certificate and records its
+ * hash and figures on the ledger.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private final VerifierSettings settings;
+    private final Jobs jobs;
+    private final TriggerBook triggers;
+    private final MarkingService marking;
+    private final CalibrationService calibrations;
+    private final EnrolmentService enrolments;
+    private final ModelService modelService;
+    private final LedgerGateway ledger;
+    private final VerifierEngine engine;
+    private final VerifierKey key;
+    private final ObjectMapper json;
+
+    public VerificationService(VerifierSettings settings, Jobs jobs, TriggerBook triggers, MarkingService marking,
+                               CalibrationService calibrations, EnrolmentService enrolments, ModelService modelService,
+                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key, ObjectMapper json) {
+        this.settings = settings;
+        this.jobs = jobs;
+        this.triggers = triggers;
+        this.marking = marking;
+        this.calibrations = calibrations;
+        this.enrolments = enrolments;
+        this.modelService = modelService;
+        this.ledger = ledger;
+        this.engine = engine;
+        this.key = key;
+        this.json = json;
+    }
+
+    /** Checks the subject's signed request and sets the verification waiting for the ledger. */
+    @Transactional
+    public VerificationView request(String body) {
+        SamplesRequest request = SamplesRequest.parse(body, settings.marking().maxSamples(), "invalid-verification",
+                "Invalid verification request");
+        Bytes32 subjectId = request.subjectId();
+        Bytes32 requestId = RequestIds.parse("requestId", request.payload().path("requestId").asText(null));
+        triggers.of(subjectId).orElseThrow(() -> new ProblemException(404, "unknown-subject", "Unknown subject",
+                "subject " + subjectId + " is not enrolled"));
+        if (calibrations.latest(subjectId).isEmpty()) {
+            throw new ProblemException(409, "not-calibrated", "Not calibrated", "subject " + subjectId
+                    + " has no calibration: without one no test can be planned");
+        }
+        marking.requireClean(subjectId, request.samples());
+        if (VerificationEntity.findById(requestId.toHex()) != null) {
+            throw new ProblemException(409, "already-verifying", "Verification exists",
+                    "request " + requestId + " has a verification already");
+        }
+        UUID job = jobs.create(JobKind.VERIFICATION, subjectId, Optional.of(requestId), JobStatus.WAITING,
+                "waiting for the ledger to record the deletion's execution", body);
+        VerificationEntity verification = new VerificationEntity();
+        verification.requestId = requestId.toHex();
+        verification.subjectId = subjectId.toHex();
+        verification.jobId = job;
+        verification.createdAt = Instant.now();
+        verification.persist();
+        return view(verification);
+    }
+
+    /** Whether the ledger now records the execution of the job's deletion request. */
+    public boolean executed(UUID job) {
+        SamplesRequest request = parse(job);
+        return anchor(request).unlearning().isPresent();
+    }
+
+    /** Runs a verification whose deletion the ledger records as executed. */
+    public void run(UUID job) {
+        SamplesRequest request = parse(job);
+        Bytes32 subjectId = request.subjectId();
+        DeletionAnchor anchor = anchor(request);
+        Unlearning unlearning = anchor.unlearning().orElseThrow(() -> new IllegalStateException("not executed yet"));
+        CalibrationView calibration = calibrations.latest(subjectId).orElseThrow();
+        SecretTrigger trigger = triggers.of(subjectId).orElseThrow();
+        Instant started = Instant.now();
+
+        String version = modelService.currentVersion();
+        jobs.advance(job, JobStatus.RUNNING, "measuring version " + version);
+        ServedModel served = modelService.served();
+        var nullModel = engine.nullModel(served, version);
+        var nonMembers = engine.nonMemberScores(served, version);
+        ServedModel probes = modelService.served();
+        VerificationOutcome outcome = engine.engine().verify(probes, nullModel, nonMembers,
+                calibration.figures().backdoor(), trigger.spec(), triggers.all(), request.samples());
+        if (!probes.version().equals(version)) {
+            throw new IllegalStateException("the served version changed from " + version + " to " + probes.version());
+        }
+
+        var enrolment = enrolments.find(subjectId).orElseThrow();
+        CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, anchor.requestId().toHex(),
+                subjectId.toHex(), version, outcome.decision().verdict().name(), outcome.decision().reason(),
+                outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(), calibration.figures(),
+                probes.queries(), started.toString(), Instant.now().toString(),
+                new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
+                        enrolment.transaction(), anchor.target().toHex(), unlearning.newVersion().toHex(),
+                        unlearning.strategy().name()));
+        SignedDocument certificate = key.signer().sign(json.<JsonNode>valueToTree(payload));
+        jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
+        LedgerReceipt receipt = ledger.client().recordVerification(anchor.requestId(), anchor.batch(),
+                figures(outcome, certificate));
+        store(anchor.requestId(), outcome, certificate, receipt);
+        jobs.finish(job, outcome.decision().verdict() + ": " + outcome.decision().reason());
+    }
+
+    @Transactional
+    public Optional<VerificationView> find(Bytes32 requestId) {
+        return VerificationEntity.<VerificationEntity>findByIdOptional(requestId.toHex()).map(this::view);
+    }
+
+    private static VerificationFigures figures(VerificationOutcome outcome, SignedDocument certificate) {
+        int probes = outcome.backdoor().map(result -> result.probes()).orElse(0);
+        int hits = outcome.backdoor().map(result -> result.targetHits()).orElse(0);
+        double rate = outcome.backdoor().map(result -> result.targetRate()).orElse(0.0);
+        // the subject-level membership statistic: the LiRA AUC less one half (> 0 leans member)
+        double mia = outcome.membership().liraAuc() - 0.5;
+        return new VerificationFigures(outcome.decision().verdict(), probes, hits, outcome.plan().alpha(),
+                outcome.plan().beta(), rate, mia, certificate.hash());
+    }
+
+    @Transactional
+    void store(Bytes32 requestId, VerificationOutcome outcome, SignedDocument certificate, LedgerReceipt receipt) {
+        VerificationEntity verification = VerificationEntity.findById(requestId.toHex());
+        verification.verdict = outcome.decision().verdict().name();
+        verification.certificate = certificate.toString();
+        verification.certificateHash = certificate.hash().toHex();
+        verification.ledgerTransaction = receipt.txHash();
+    }
+
+    private SamplesRequest parse(UUID job) {
+        return SamplesRequest.parse(jobs.document(job), settings.marking().maxSamples(), "invalid-verification",
+                "Invalid verification request");
+    }
+
+    private DeletionAnchor anchor(SamplesRequest request) {
+        Bytes32 requestId = Bytes32.fromHex(request.payload().path("requestId").asText());
+        JsonNode receipt = modelService.deletion(requestId.toHex());
+        if (!request.subjectId().toHex().equals(receipt.path("subjectId").asText())) {
+            throw new IllegalStateException("request " + requestId + " belongs to another subject");
+        }
+        return DeletionAnchor.read(ledger.client(), requestId, receipt);
+    }
+
+    private VerificationView view(VerificationEntity verification) {
+        return new VerificationView(verification.requestId, verification.subjectId, verification.jobId.toString(),
+                Optional.ofNullable(verification.verdict),
+                Optional.ofNullable(verification.certificate).map(CanonicalJson::parse),
+                Optional.ofNullable(verification.certificateHash), Optional.ofNullable(verification.ledgerTransaction));
+    }
+}

@@ -1,0 +1,9 @@
+package org.lethe.verifier.job;
+
+/** What a job does. */
+public enum JobKind {
+    /** Measures a subject's trigger and membership signal on the version trained with their data. */
+    CALIBRATION,
+    /** Tests a deletion on the served version and issues the certificate. */
+    VERIFICATION
+}

@@ -1,0 +1,52 @@
+package org.lethe.verifier.served;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.service.client.ServiceClient;
+import org.lethe.service.client.TrainingSetQuery;
+import org.lethe.verifier.service.VerifierSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/** The model service, reached like any client reaches it. */
+@ApplicationScoped
+public class ModelService {
+
+    private final ServiceClient client;
+
+    public ModelService(VerifierSettings settings) {
+        this.client = new ServiceClient(settings.modelServiceUrl(), Optional.empty());
+    }
+
+    /** A fresh oracle over the prediction API, for one measurement. */
+    public ServedModel served() {
+        return new ServedModel(client);
+    }
+
+    public TrainingSetQuery trainingSet() {
+        return new TrainingSetQuery(client);
+    }
+
+    /** The version the service says it serves now. */
+    public String currentVersion() {
+        return get("/model").path("versionHash").asText();
+    }
+
+    /** A deletion receipt (request, batch and inclusion proof), to be checked against the ledger. */
+    public JsonNode deletion(String requestId) {
+        return get("/deletions/" + requestId);
+    }
+
+    private JsonNode get(String path) {
+        try {
+            return client.get(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the model service did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

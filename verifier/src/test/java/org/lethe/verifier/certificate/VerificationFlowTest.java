@@ -1,0 +1,192 @@
+package org.lethe.verifier.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.lethe.evidence.document.DocumentVerificationException;
+import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.document.SignedDocumentCodec;
+import org.lethe.evidence.document.SignedDocumentVerifier;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.MerkleTree;
+import org.lethe.evidence.signature.Ed25519PublicKey;
+import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.Verification;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.revert.LedgerAccessDeniedException;
+import org.lethe.ml.data.FashionMnist;
+import org.lethe.ml.data.Sample;
+import org.lethe.service.client.ServiceClient;
+import org.lethe.service.subject.SamplePayload;
+import org.lethe.verifier.TestSubject;
+import org.lethe.verifier.VerifierTestResources;
+import org.lethe.verifier.VerifierWithModelServiceResources;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole protocol against the real model service (SISA on a Fashion-MNIST subset), Anvil and embedded
+ * PostgreSQL: enrol, mark, contribute, train, calibrate, delete, unlearn, verify. An honest SISA deletion
+ * is certified; a deletion the provider only pretends to execute (strategy {@code none}) is caught; a
+ * subject with a single mark, which does not take, learns it at calibration and gets INCONCLUSIVE.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = VerifierWithModelServiceResources.class, restrictToAnnotatedClass = true)
+class VerificationFlowTest {
+
+    private static final Duration JOB_LIMIT = Duration.ofMinutes(4);
+
+    private record Contributed(TestSubject subject, Bytes32 root, List<Sample> clean) {
+    }
+
+    @Test
+    void honestDeletionIsCertifiedAPretendedOneIsCaughtAndAnUntakenTriggerIsInconclusive() throws Exception {
+        ServiceClient provider = new ServiceClient(VerifierWithModelServiceResources.modelServiceUrl(),
+                Optional.of(VerifierWithModelServiceResources.ADMIN_TOKEN));
+        List<Sample> train = FashionMnist.installed().train();
+        int from = VerifierWithModelServiceResources.BASE_SAMPLES;
+        Contributed honest = contribute(provider, train.subList(from, from + 300));
+        Contributed pretended = contribute(provider, train.subList(from + 300, from + 600));
+        Contributed faint = contribute(provider, train.subList(from + 600, from + 602));
+        awaitProviderJob(provider, provider.post("/admin/training", ""));
+
+        for (Contributed subject : List.of(honest, pretended, faint)) {
+            awaitVerifierJob(given().contentType(ContentType.JSON).body(subject.subject().samplesDocument(subject.clean()))
+                    .post("/subjects/" + subject.subject().id().toHex() + "/calibration").then().statusCode(202)
+                    .extract().path("jobId"));
+        }
+        assertTrue(calibration(honest).getBoolean("feasible"), calibration(honest).prettify());
+        assertTrue(calibration(pretended).getBoolean("feasible"), calibration(pretended).prettify());
+        assertFalse(calibration(faint).getBoolean("feasible"));
+        assertTrue(calibration(faint).getString("reason").startsWith("the trigger did not take"),
+                calibration(faint).getString("reason"));
+
+        Bytes32 honestRequest = requestDeletion(provider, honest);
+        String honestJob = requestVerification(honest, honestRequest);
+        awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
+        awaitVerifierJob(honestJob);
+
+        provider.put("/admin/strategy", Map.of("strategy", "none"));
+        Bytes32 pretendedRequest = requestDeletion(provider, pretended);
+        Bytes32 faintRequest = requestDeletion(provider, faint);
+        String pretendedJob = requestVerification(pretended, pretendedRequest);
+        String faintJob = requestVerification(faint, faintRequest);
+        awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
+        awaitVerifierJob(pretendedJob);
+        awaitVerifierJob(faintJob);
+
+        assertCertificate(honestRequest, Verdict.CERTIFIED);
+        assertCertificate(pretendedRequest, Verdict.NOT_DELETED);
+        assertCertificate(faintRequest, Verdict.INCONCLUSIVE);
+
+        LedgerClient asProvider = VerifierTestResources.ledger().client(VerifierTestResources.ledger().provider());
+        assertThrows(LedgerAccessDeniedException.class, () -> asProvider.recordVerification(honestRequest, Optional.empty(),
+                new VerificationFigures(Verdict.CERTIFIED, 1, 0, 1e-3, 1e-3, 0, 0, honestRequest)));
+    }
+
+    /** Enrols, has the samples marked, and contributes what the verifier sent back. */
+    private static Contributed contribute(ServiceClient provider, List<Sample> samples) throws Exception {
+        TestSubject subject = new TestSubject();
+        subject.enrol();
+        JsonPath marked = given().contentType(ContentType.JSON).body(subject.samplesDocument(samples))
+                .post("/subjects/" + subject.id().toHex() + "/marking").then().statusCode(200).extract().jsonPath();
+        List<Sample> contribution = new ArrayList<>();
+        List<Sample> clean = new ArrayList<>();
+        List<Map<String, Object>> returned = marked.getList("samples");
+        for (int i = 0; i < returned.size(); i++) {
+            Sample back = new Sample("contributed-" + i, Base64.getDecoder().decode((String) returned.get(i).get("image")),
+                    (Integer) returned.get(i).get("label"));
+            contribution.add(back);
+            if (back.hash().equals(samples.get(i).hash())) {
+                clean.add(back);
+            }
+        }
+        provider.post("/contributions", subject.samplesDocument(contribution));
+        return new Contributed(subject, MerkleTree.build(contribution.stream().map(Sample::hash).toList()).root(), clean);
+    }
+
+    private static Bytes32 requestDeletion(ServiceClient provider, Contributed contributed) throws Exception {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("subjectId", contributed.subject().id().toHex());
+        payload.put("contributionRoots", List.of(contributed.root().toHex()));
+        payload.put("nonce", UUID.randomUUID().toString());
+        payload.put("requestedAt", Instant.now().toString());
+        JsonNode receipt = provider.post("/deletions", contributed.subject().signer().sign(payload).toString());
+        String requestId = receipt.path("requestId").asText();
+        // unlearning executes anchored requests only
+        provider.await("/deletions/" + requestId, answer -> "SENT".equals(answer.path("ledger").path("status").asText()),
+                JOB_LIMIT);
+        return Bytes32.fromHex(requestId);
+    }
+
+    private static String requestVerification(Contributed contributed, Bytes32 requestId) {
+        String body = contributed.subject().sign(Map.of("requestId", requestId.toHex(),
+                "samples", contributed.clean().stream().map(SamplePayload::of).toList()));
+        return given().contentType(ContentType.JSON).body(body).post("/verifications").then().statusCode(202)
+                .extract().path("jobId");
+    }
+
+    private static JsonPath calibration(Contributed contributed) {
+        return given().get("/subjects/" + contributed.subject().id().toHex() + "/calibration").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static void assertCertificate(Bytes32 requestId, Verdict expected) throws Exception {
+        ServiceClient verifier = new ServiceClient("http://localhost:" + RestAssured.port, Optional.empty());
+        JsonNode view = verifier.get("/verifications/" + requestId.toHex());
+        assertEquals(expected.name(), view.path("verdict").asText(), view.toPrettyString());
+        SignedDocument certificate = SignedDocumentCodec.parse(view.path("certificate").toString());
+        Ed25519PublicKey verifierKey = Ed25519PublicKey.fromBase64(verifier.get("/verifier/key").path("publicKey").asText());
+        SignedDocumentVerifier.verify(certificate, verifierKey);
+        assertEquals(expected.name(), certificate.payload().path("verdict").asText());
+        assertEquals(requestId.toHex(), certificate.payload().path("requestId").asText());
+
+        Verification recorded = VerifierTestResources.ledger().client(VerifierTestResources.ledger().verifier())
+                .verification(requestId).orElseThrow().value();
+        assertEquals(certificate.hash(), recorded.figures().certificateHash());
+        assertEquals(expected, recorded.figures().verdict());
+
+        String other = expected == Verdict.CERTIFIED ? "NOT_DELETED" : "CERTIFIED";
+        String tampered = certificate.toString().replace("\"verdict\":\"" + expected.name() + "\"",
+                "\"verdict\":\"" + other + "\"");
+        assertFalse(tampered.equals(certificate.toString()));
+        assertThrows(DocumentVerificationException.class,
+                () -> SignedDocumentVerifier.verify(SignedDocumentCodec.parse(tampered), verifierKey));
+    }
+
+    private static void awaitProviderJob(ServiceClient provider, JsonNode started) throws Exception {
+        JsonNode job = provider.await("/jobs/" + started.path("jobId").asText(),
+                answer -> List.of("SUCCEEDED", "FAILED").contains(answer.path("status").asText()), JOB_LIMIT);
+        assertEquals("SUCCEEDED", job.path("status").asText(), job.toString());
+    }
+
+    private static void awaitVerifierJob(String jobId) throws Exception {
+        long deadline = System.nanoTime() + JOB_LIMIT.toNanos();
+        JsonPath job = given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
+        while (!List.of("DONE", "FAILED").contains(job.getString("status"))) {
+            assertTrue(System.nanoTime() < deadline, "verifier job " + jobId + " never finished: " + job.prettify());
+            Thread.sleep(250);
+            job = given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("DONE", job.getString("status"), job.prettify());
+    }
+}
