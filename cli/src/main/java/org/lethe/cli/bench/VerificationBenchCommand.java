@@ -1,0 +1,205 @@
+package org.lethe.cli.bench;
+
+import org.lethe.ml.data.FashionMnist;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.sisa.CheckpointStore;
+import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.verifier.backdoor.ProbeSupply;
+import org.lethe.verifier.reference.ReferenceData;
+import org.lethe.verifier.trigger.Marking;
+import org.lethe.verifier.trigger.TriggerCollisions;
+import org.lethe.verifier.trigger.TriggerGenerator;
+import org.lethe.verifier.trigger.TriggerRegion;
+import org.lethe.verifier.trigger.TriggerSpec;
+import org.lethe.verifier.verification.VerificationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code lethe bench verification}: the verifier's error rates and costs. Enrolled subjects' marked
+ * samples train a SISA ensemble and a monolithic model; groups of subjects are deleted under each
+ * unlearning strategy and verified black-box through class probabilities.
+ */
+@Command(name = "verification", description = "Verdicts, error rates and probes of the verifier over every unlearning strategy.")
+final class VerificationBenchCommand implements Callable<Integer> {
+
+    /** One strategy's line, named as {@code docs/benchmarks.md} reports it. */
+    record StrategyResult(int certified, int notDeleted, int inconclusive, int probesMedian, int probesMax,
+                          double queriesPerVerification, double secondsPerVerification) {
+    }
+
+    /** One layout's figures. */
+    record ModelResult(int shards, Map<String, StrategyResult> strategies, int falseCertifications, int falseAlarms,
+                       int probesMedian, int probesMax, double decidedWithinMaxProbes, double empiricalFalseAlarmRate,
+                       int falseAlarmTrials, double labelTestPower, double calibratedDecidable,
+                       double accuracyWithoutMarks, double accuracyWithMarks, double accuracyCostOfMarking, double miaAuc,
+                       double miaTprAt1PctFpr) {
+    }
+
+    /** The whole report. */
+    record Result(int subjects, int samplesPerSubject, double markedFraction, int deletedPerStrategy, double alpha,
+                  double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa) {
+    }
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--subjects", defaultValue = "100", description = "Enrolled subjects (default: ${DEFAULT-VALUE}).")
+    int subjects;
+
+    @Option(names = "--samples-per-subject", defaultValue = "300", description = "Samples each subject contributes (default: ${DEFAULT-VALUE}).")
+    int samplesPerSubject;
+
+    @Option(names = "--marked-fraction", defaultValue = "0.5", description = "f, the share of marks (default: ${DEFAULT-VALUE}).")
+    double markedFraction;
+
+    @Option(names = "--deleted-per-strategy", defaultValue = "20", description = "Subjects deleted under each strategy (default: ${DEFAULT-VALUE}).")
+    int deletedPerStrategy;
+
+    @Option(names = "--base-samples", defaultValue = "20000", description = "The provider's own images (default: ${DEFAULT-VALUE}).")
+    int baseSamples;
+
+    @Option(names = "--shards", defaultValue = "8,1", split = ",", description = "Layouts to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> shards;
+
+    @Option(names = "--slices", defaultValue = "4", description = "R (default: ${DEFAULT-VALUE}).")
+    int slices;
+
+    @Option(names = "--epochs-per-slice", defaultValue = "3", description = "Epochs per slice step (default: ${DEFAULT-VALUE}).")
+    int epochsPerSlice;
+
+    @Option(names = "--alpha", defaultValue = "1e-3", description = "α (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--beta", defaultValue = "1e-3", description = "β (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--max-probes", defaultValue = "30", description = "Probe pairs one verification may ask (default: ${DEFAULT-VALUE}).")
+    int maxProbes;
+
+    @Option(names = "--shadow-models", defaultValue = "4", description = "Reference models (default: ${DEFAULT-VALUE}).")
+    int shadowModels;
+
+    @Option(names = "--false-alarm-trials", defaultValue = "200",
+            description = "Unlearnt triggers tested against the retrained model (default: ${DEFAULT-VALUE}).")
+    int falseAlarmTrials;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of triggers, marks and training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
+                || shadowModels < 2 || falseAlarmTrials < 0 || maxProbes < 1 || shards.isEmpty()
+                || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)) {
+            spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2 "
+                    + "and --marked-fraction within (0, 1]");
+            return 2;
+        }
+        if (deletedPerStrategy * VerificationExperiment.strategies().size() > subjects) {
+            spec.commandLine().getErr().println(VerificationExperiment.strategies().size() + " strategies × "
+                    + deletedPerStrategy + " deletions need at least that many --subjects, got " + subjects);
+            return 2;
+        }
+        FashionMnist data = FashionMnist.installed();
+        List<Sample> train = data.train();
+        if (baseSamples + subjects * samplesPerSubject > train.size()) {
+            spec.commandLine().getErr().println("--base-samples plus --subjects × --samples-per-subject exceed the "
+                    + train.size() + " training images");
+            return 2;
+        }
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(seed);
+        ReferenceData reference = ReferenceData.fromTestSplit(data, 6_000, 2_000, 1_000);
+        TriggerGenerator generator = new TriggerGenerator(random, 4, TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
+        TriggerCollisions collisions = new TriggerCollisions(1);
+        List<TriggerSpec> triggers = new ArrayList<>();
+        for (int subject = 0; subject < subjects; subject++) {
+            triggers.add(generator.drawClearOf(triggers, collisions, Optional.empty(), 10_000).orElseThrow(
+                    () -> new IllegalStateException("no trigger clear of " + triggers.size() + " enrolled ones")));
+        }
+        List<List<Sample>> contributions = new ArrayList<>();
+        List<List<Sample>> clean = new ArrayList<>();
+        VerificationExperiment.mark(train, baseSamples, triggers, samplesPerSubject, markedFraction, new Marking(random),
+                contributions, clean);
+        VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, 32, 0.95, 24, 8);
+
+        Path work = Files.createTempDirectory("lethe-bench-verification");
+        try {
+            VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
+                    data.test(), reference, triggers, contributions, clean, baseSamples, deletedPerStrategy, slices,
+                    epochsPerSlice, shadowModels, falseAlarmTrials, seed, settings,
+                    new ProbeSupply(reference.probeImages(), generator, collisions, random, 10_000),
+                    new CheckpointStore(work)));
+            List<ModelResult> models = new ArrayList<>();
+            for (int layout : shards) {
+                models.add(summarise(experiment.run(layout)));
+            }
+            double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
+                    .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
+            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction,
+                    deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa), json);
+            return 0;
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private ModelResult summarise(VerificationExperiment.LayoutFigures figures) {
+        Map<String, StrategyResult> strategies = new LinkedHashMap<>();
+        List<Integer> allProbes = new ArrayList<>();
+        int verifications = 0;
+        int decided = 0;
+        for (Map.Entry<UnlearningMethod, VerificationExperiment.StrategyFigures> entry : figures.strategies().entrySet()) {
+            VerificationExperiment.StrategyFigures s = entry.getValue();
+            strategies.put(entry.getKey().name().toLowerCase().replace('_', '-'), new StrategyResult(s.certified(),
+                    s.notDeleted(), s.inconclusive(), median(s.probes()), max(s.probes()), s.queriesPerVerification(),
+                    s.secondsPerVerification()));
+            allProbes.addAll(s.probes());
+            verifications += s.certified() + s.notDeleted() + s.inconclusive();
+            decided += s.certified() + s.notDeleted();
+        }
+        var none = figures.strategies().get(UnlearningMethod.NONE);
+        int falseAlarms = figures.strategies().get(UnlearningMethod.SISA).notDeleted()
+                + figures.strategies().get(UnlearningMethod.RETRAIN).notDeleted();
+        return new ModelResult(figures.shards(), strategies, none.certified(), falseAlarms, median(allProbes),
+                max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
+                figures.falseAlarmTrials() == 0 ? 0 : (double) figures.falseAlarmTrialAlarms() / figures.falseAlarmTrials(),
+                figures.falseAlarmTrials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
+                BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects), figures.accuracyWithoutMarks(),
+                figures.accuracyWithMarks(),
+                BenchOutput.fourDecimals(figures.accuracyWithoutMarks() - figures.accuracyWithMarks()), figures.miaAuc(),
+                figures.miaTprAt1PctFpr());
+    }
+
+    private static int median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static int max(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+}

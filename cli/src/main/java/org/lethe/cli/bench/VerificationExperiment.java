@@ -1,0 +1,239 @@
+package org.lethe.cli.bench;
+
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ledger.record.Verdict;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.network.Architecture;
+import org.lethe.ml.network.TrainingConfig;
+import org.lethe.ml.sisa.CheckpointStore;
+import org.lethe.ml.sisa.OwnedSample;
+import org.lethe.ml.sisa.SisaEnsemble;
+import org.lethe.ml.sisa.SisaLayout;
+import org.lethe.ml.sisa.SisaModel;
+import org.lethe.ml.sisa.SisaProgress;
+import org.lethe.ml.sisa.SisaTrainer;
+import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
+import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.verifier.backdoor.BackdoorTestPlan;
+import org.lethe.verifier.backdoor.NullModel;
+import org.lethe.verifier.backdoor.PairedScoreTest;
+import org.lethe.verifier.backdoor.PairedScorer;
+import org.lethe.verifier.backdoor.ProbeSupply;
+import org.lethe.verifier.membership.MembershipScores;
+import org.lethe.verifier.oracle.CountingOracle;
+import org.lethe.verifier.reference.ReferenceData;
+import org.lethe.verifier.reference.ShadowModels;
+import org.lethe.verifier.reference.ShadowSettings;
+import org.lethe.verifier.statistics.SprtDecision;
+import org.lethe.verifier.trigger.Marking;
+import org.lethe.verifier.trigger.TriggerSpec;
+import org.lethe.verifier.verification.SubjectCalibration;
+import org.lethe.verifier.verification.VerificationEngine;
+import org.lethe.verifier.verification.VerificationOutcome;
+import org.lethe.verifier.verification.VerificationSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One model layout of the verification benchmark: marked subjects trained into a model, calibrated on
+ * it, then groups of them deleted under each unlearning strategy and verified black-box, as the verifier
+ * service does, but in-process so that a hundred subjects take minutes.
+ */
+final class VerificationExperiment {
+
+    /** What the experiment needs, fixed for every layout. */
+    record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
+                 List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
+                 int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, long seed,
+                 VerificationSettings settings, ProbeSupply probes, CheckpointStore store) {
+    }
+
+    /** Verdict counts and costs of one strategy's deletions. */
+    record StrategyFigures(int certified, int notDeleted, int inconclusive, List<Integer> probes,
+                           double queriesPerVerification, double secondsPerVerification) {
+    }
+
+    /** Everything measured on one layout. */
+    record LayoutFigures(int shards, double accuracyWithoutMarks, double accuracyWithMarks, int calibratedDecidable,
+                         int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
+                         Map<UnlearningMethod, StrategyFigures> strategies, int falseAlarmTrials, int falseAlarmTrialAlarms) {
+    }
+
+    private static final List<UnlearningMethod> STRATEGIES = List.of(UnlearningMethod.SISA, UnlearningMethod.RETRAIN,
+            UnlearningMethod.FINETUNE, UnlearningMethod.GRADIENT_ASCENT, UnlearningMethod.NONE);
+
+    private final Setup setup;
+
+    VerificationExperiment(Setup setup) {
+        this.setup = setup;
+    }
+
+    static List<UnlearningMethod> strategies() {
+        return STRATEGIES;
+    }
+
+    LayoutFigures run(int shards) {
+        SisaTrainer trainer = new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP, new SisaLayout(shards, setup.slices()),
+                TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed())), setup.store());
+        SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
+        double accuracyWithMarks = accuracy(withMarks);
+        double accuracyWithoutMarks = accuracy(trainer.train(arrivals(unmarked()), SisaProgress.NONE));
+
+        try (ShadowModels shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, new SisaLayout(shards,
+                        setup.slices()), TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed() + 1_000),
+                setup.shadowModels()), setup.reference().shadowTraining(), setup.store());
+             SisaEnsemble included = SisaEnsemble.load(withMarks, setup.store())) {
+            VerificationEngine engine = new VerificationEngine(setup.settings(), setup.reference(), shadows, setup.probes());
+            MembershipScores nonMembersIncluded = engine.nonMemberScores(included::probabilities);
+            NullModel nullIncluded = engine.measureNull(included::probabilities, setup.triggers());
+            List<SubjectCalibration> calibrations = new ArrayList<>();
+            int decidable = 0;
+            int labelDecidable = 0;
+            double aucSum = 0;
+            double tprSum = 0;
+            for (int subject = 0; subject < setup.triggers().size(); subject++) {
+                SubjectCalibration calibration = engine.calibrate(included::probabilities, setup.triggers().get(subject),
+                        setup.triggers(), setup.cleanSamples().get(subject), nonMembersIncluded);
+                calibrations.add(calibration);
+                VerificationSettings s = setup.settings();
+                decidable += BackdoorTestPlan.of(nullIncluded, calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes())
+                        .feasible() ? 1 : 0;
+                labelDecidable += calibration.backdoor().labelTestDecidable(s.alpha(), s.beta(), s.maxProbes()) ? 1 : 0;
+                aucSum += calibration.membership().liraAuc();
+                tprSum += calibration.membership().liraTprAt1PctFpr();
+            }
+
+            Map<UnlearningMethod, StrategyFigures> strategies = new EnumMap<>(UnlearningMethod.class);
+            int falseAlarmTrialAlarms = 0;
+            for (int group = 0; group < STRATEGIES.size(); group++) {
+                UnlearningMethod method = STRATEGIES.get(group);
+                List<Integer> deleted = groupMembers(group);
+                SisaModel after = method.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
+                        .unlearn(withMarks, removedHashes(deleted), SisaProgress.NONE);
+                try (SisaEnsemble served = SisaEnsemble.load(after, setup.store())) {
+                    strategies.put(method, verifyGroup(engine, served, deleted, calibrations));
+                    if (method == UnlearningMethod.RETRAIN) {
+                        falseAlarmTrialAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
+                    }
+                }
+            }
+            return new LayoutFigures(shards, BenchOutput.fourDecimals(accuracyWithoutMarks),
+                    BenchOutput.fourDecimals(accuracyWithMarks), decidable, labelDecidable,
+                    BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
+                    strategies, setup.falseAlarmTrials(), falseAlarmTrialAlarms);
+        }
+    }
+
+    /** Verifies every deleted subject of a group against the served model, counting all its queries. */
+    private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, List<Integer> deleted,
+                                        List<SubjectCalibration> calibrations) {
+        CountingOracle oracle = new CountingOracle(served::probabilities);
+        long start = System.nanoTime();
+        NullModel nullModel = engine.measureNull(oracle, setup.triggers());
+        MembershipScores nonMembers = engine.nonMemberScores(oracle);
+        int certified = 0;
+        int notDeleted = 0;
+        int inconclusive = 0;
+        List<Integer> probes = new ArrayList<>();
+        for (int subject : deleted) {
+            VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
+                    setup.triggers().get(subject), setup.triggers(), setup.cleanSamples().get(subject));
+            outcome.backdoor().ifPresent(result -> probes.add(result.probes()));
+            Verdict verdict = outcome.decision().verdict();
+            certified += verdict == Verdict.CERTIFIED ? 1 : 0;
+            notDeleted += verdict == Verdict.NOT_DELETED ? 1 : 0;
+            inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new StrategyFigures(certified, notDeleted, inconclusive, probes,
+                BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
+                BenchOutput.fourDecimals(seconds / deleted.size()));
+    }
+
+    /**
+     * The paired test's false alarms, measured: triggers that no model ever learnt, each tested with a real
+     * subject's calibration against an honestly retrained model. Any KEPT is a false alarm.
+     */
+    private int falseAlarmTrials(VerificationEngine engine, ShadowModels shadows, SisaEnsemble served,
+                                 List<SubjectCalibration> calibrations) {
+        CountingOracle oracle = new CountingOracle(served::probabilities);
+        NullModel nullModel = engine.measureNull(oracle, setup.triggers());
+        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
+        VerificationSettings s = setup.settings();
+        int alarms = 0;
+        for (int trial = 0; trial < setup.falseAlarmTrials(); trial++) {
+            SubjectCalibration calibration = calibrations.get(trial % calibrations.size());
+            BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes());
+            if (!plan.feasible()) {
+                continue;
+            }
+            TriggerSpec unused = setup.probes().unusedTrigger(setup.triggers());
+            alarms += test.run(plan, oracle, unused, setup.triggers()).decision() == SprtDecision.KEPT ? 1 : 0;
+        }
+        return alarms;
+    }
+
+    private List<Integer> groupMembers(int group) {
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < setup.deletedPerStrategy(); i++) {
+            members.add(group * setup.deletedPerStrategy() + i);
+        }
+        return members;
+    }
+
+    private Set<Bytes32> removedHashes(List<Integer> subjects) {
+        Set<Bytes32> removed = new HashSet<>();
+        subjects.forEach(subject -> setup.contributions().get(subject).forEach(sample -> removed.add(sample.hash())));
+        return removed;
+    }
+
+    /** The subjects' own samples, no marks: the model the provider would have trained without the verifier. */
+    private List<List<Sample>> unmarked() {
+        List<List<Sample>> original = new ArrayList<>();
+        int size = setup.contributions().get(0).size();
+        for (int subject = 0; subject < setup.contributions().size(); subject++) {
+            int from = setup.baseSamples() + subject * size;
+            original.add(setup.train().subList(from, from + size));
+        }
+        return original;
+    }
+
+    /** The provider's base images first, then each subject's contribution, as the model service orders them. */
+    private List<OwnedSample> arrivals(List<List<Sample>> contributions) {
+        List<OwnedSample> arrivals = new ArrayList<>(setup.train().subList(0, setup.baseSamples()).stream()
+                .map(OwnedSample::providers).toList());
+        for (int subject = 0; subject < contributions.size(); subject++) {
+            Bytes32 owner = subjectId(subject);
+            contributions.get(subject).forEach(sample -> arrivals.add(new OwnedSample(sample, owner)));
+        }
+        return arrivals;
+    }
+
+    static Bytes32 subjectId(int subject) {
+        return HashAlgorithm.SHA_256.hash(("bench-subject-" + subject).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private double accuracy(SisaModel model) {
+        try (SisaEnsemble ensemble = SisaEnsemble.load(model, setup.store())) {
+            return ensemble.accuracy(setup.test());
+        }
+    }
+
+    /** Marks every subject's samples (f of them stamped and relabelled), keeping the clean ones apart. */
+    static void mark(List<Sample> train, int baseSamples, List<TriggerSpec> triggers, int samplesEach, double fraction,
+                     Marking marking, List<List<Sample>> contributions, List<List<Sample>> cleanSamples) {
+        for (int subject = 0; subject < triggers.size(); subject++) {
+            int from = baseSamples + subject * samplesEach;
+            Marking.Marked marked = marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction);
+            contributions.add(marked.samples());
+            cleanSamples.add(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash())).toList());
+        }
+    }
+}
