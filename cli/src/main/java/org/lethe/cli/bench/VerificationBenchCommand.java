@@ -1,5 +1,6 @@
 package org.lethe.cli.bench;
 
+import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.sisa.CheckpointStore;
@@ -7,7 +8,9 @@ import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.trigger.Marking;
+import org.lethe.verifier.trigger.SecretTrigger;
 import org.lethe.verifier.trigger.TriggerCollisions;
+import org.lethe.verifier.trigger.TriggerCommitment;
 import org.lethe.verifier.trigger.TriggerGenerator;
 import org.lethe.verifier.trigger.TriggerRegion;
 import org.lethe.verifier.trigger.TriggerSpec;
@@ -52,7 +55,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
 
     /** The whole report. */
     record Result(int subjects, int samplesPerSubject, double markedFraction, int deletedPerStrategy, double alpha,
-                  double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa) {
+                  double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa,
+                  int verdictsOnLedger, int verdictsMatchingCertificates) {
     }
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -94,7 +98,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Option(names = "--shadow-models", defaultValue = "4", description = "Reference models (default: ${DEFAULT-VALUE}).")
     int shadowModels;
 
-    @Option(names = "--false-alarm-trials", defaultValue = "200",
+    @Option(names = "--false-alarm-trials", defaultValue = "1000",
             description = "Unlearnt triggers tested against the retrained model (default: ${DEFAULT-VALUE}).")
     int falseAlarmTrials;
 
@@ -135,6 +139,12 @@ final class VerificationBenchCommand implements Callable<Integer> {
             triggers.add(generator.drawClearOf(triggers, collisions, Optional.empty(), 10_000).orElseThrow(
                     () -> new IllegalStateException("no trigger clear of " + triggers.size() + " enrolled ones")));
         }
+        List<Bytes32> commitments = new ArrayList<>();
+        for (TriggerSpec trigger : triggers) {
+            byte[] salt = new byte[TriggerCommitment.SALT_BYTES];
+            random.nextBytes(salt);
+            commitments.add(new SecretTrigger(trigger, salt).commitment());
+        }
         List<List<Sample>> contributions = new ArrayList<>();
         List<List<Sample>> clean = new ArrayList<>();
         VerificationExperiment.mark(train, baseSamples, triggers, samplesPerSubject, markedFraction, new Marking(random),
@@ -142,12 +152,16 @@ final class VerificationBenchCommand implements Callable<Integer> {
         VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, 32, 0.95, 24, 8);
 
         Path work = Files.createTempDirectory("lethe-bench-verification");
-        try {
+        try (BenchLedger ledger = new BenchLedger()) {
+            List<String> commitTransactions = new ArrayList<>();
+            for (int subject = 0; subject < subjects; subject++) {
+                commitTransactions.add(ledger.commitTrigger(VerificationExperiment.subjectId(subject), commitments.get(subject)));
+            }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
                     data.test(), reference, triggers, contributions, clean, baseSamples, deletedPerStrategy, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, 10_000),
-                    new CheckpointStore(work)));
+                    new CheckpointStore(work), ledger, commitments, commitTransactions));
             List<ModelResult> models = new ArrayList<>();
             for (int layout : shards) {
                 models.add(summarise(experiment.run(layout)));
@@ -155,7 +169,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
             double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
                     .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
             BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction,
-                    deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa), json);
+                    deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
+                    ledger.matching()), json);
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(work)) {

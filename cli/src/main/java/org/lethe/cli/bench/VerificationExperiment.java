@@ -2,6 +2,7 @@ package org.lethe.cli.bench;
 
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.network.Architecture;
@@ -28,12 +29,15 @@ import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
+import org.lethe.verifier.verification.CalibrationFigures;
+import org.lethe.verifier.verification.CertificatePayload;
 import org.lethe.verifier.verification.SubjectCalibration;
 import org.lethe.verifier.verification.VerificationEngine;
 import org.lethe.verifier.verification.VerificationOutcome;
 import org.lethe.verifier.verification.VerificationSettings;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -52,7 +56,8 @@ final class VerificationExperiment {
     record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
                  List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
                  int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, long seed,
-                 VerificationSettings settings, ProbeSupply probes, CheckpointStore store) {
+                 VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
+                 List<Bytes32> commitments, List<String> commitTransactions) {
     }
 
     /** Verdict counts and costs of one strategy's deletions. */
@@ -83,6 +88,8 @@ final class VerificationExperiment {
         SisaTrainer trainer = new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP, new SisaLayout(shards, setup.slices()),
                 TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed())), setup.store());
         SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
+        String modelName = "mlp-s" + shards;
+        Bytes32 includedVersion = setup.ledger().firstVersion(modelName, withMarks);
         double accuracyWithMarks = accuracy(withMarks);
         double accuracyWithoutMarks = accuracy(trainer.train(arrivals(unmarked()), SisaProgress.NONE));
 
@@ -93,19 +100,23 @@ final class VerificationExperiment {
             VerificationEngine engine = new VerificationEngine(setup.settings(), setup.reference(), shadows, setup.probes());
             MembershipScores nonMembersIncluded = engine.nonMemberScores(included::probabilities);
             NullModel nullIncluded = engine.measureNull(included::probabilities, setup.triggers());
-            List<SubjectCalibration> calibrations = new ArrayList<>();
+            List<CalibrationFigures> calibrations = new ArrayList<>();
             int decidable = 0;
             int labelDecidable = 0;
             double aucSum = 0;
             double tprSum = 0;
             for (int subject = 0; subject < setup.triggers().size(); subject++) {
-                SubjectCalibration calibration = engine.calibrate(included::probabilities, setup.triggers().get(subject),
+                CountingOracle asked = new CountingOracle(included::probabilities);
+                SubjectCalibration calibration = engine.calibrate(asked, setup.triggers().get(subject),
                         setup.triggers(), setup.cleanSamples().get(subject), nonMembersIncluded);
-                calibrations.add(calibration);
                 VerificationSettings s = setup.settings();
-                decidable += BackdoorTestPlan.of(nullIncluded, calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes())
-                        .feasible() ? 1 : 0;
-                labelDecidable += calibration.backdoor().labelTestDecidable(s.alpha(), s.beta(), s.maxProbes()) ? 1 : 0;
+                BackdoorTestPlan plan = BackdoorTestPlan.of(nullIncluded, calibration.backdoor(), s.alpha(), s.beta(),
+                        s.maxProbes());
+                boolean labelTest = calibration.backdoor().labelTestDecidable(s.alpha(), s.beta(), s.maxProbes());
+                calibrations.add(new CalibrationFigures(includedVersion.toHex(), calibration.backdoor(), nullIncluded, plan,
+                        labelTest, calibration.membership(), asked.queries()));
+                decidable += plan.feasible() ? 1 : 0;
+                labelDecidable += labelTest ? 1 : 0;
                 aucSum += calibration.membership().liraAuc();
                 tprSum += calibration.membership().liraTprAt1PctFpr();
             }
@@ -117,8 +128,15 @@ final class VerificationExperiment {
                 List<Integer> deleted = groupMembers(group);
                 SisaModel after = method.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
                         .unlearn(withMarks, removedHashes(deleted), SisaProgress.NONE);
+                Bytes32 afterVersion = setup.ledger().childVersion(modelName, after, includedVersion);
+                List<Bytes32> requests = new ArrayList<>();
+                for (int subject : deleted) {
+                    requests.add(setup.ledger().executedDeletion(modelName, subjectId(subject), method.name(), afterVersion,
+                            UnlearningStrategy.valueOf(method.name())));
+                }
                 try (SisaEnsemble served = SisaEnsemble.load(after, setup.store())) {
-                    strategies.put(method, verifyGroup(engine, served, deleted, calibrations));
+                    strategies.put(method, verifyGroup(engine, served, afterVersion, method, deleted, requests,
+                            calibrations));
                     if (method == UnlearningMethod.RETRAIN) {
                         falseAlarmTrialAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
                     }
@@ -132,8 +150,9 @@ final class VerificationExperiment {
     }
 
     /** Verifies every deleted subject of a group against the served model, counting all its queries. */
-    private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, List<Integer> deleted,
-                                        List<SubjectCalibration> calibrations) {
+    private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, Bytes32 version,
+                                        UnlearningMethod method, List<Integer> deleted, List<Bytes32> requests,
+                                        List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
@@ -142,9 +161,19 @@ final class VerificationExperiment {
         int notDeleted = 0;
         int inconclusive = 0;
         List<Integer> probes = new ArrayList<>();
-        for (int subject : deleted) {
+        for (int i = 0; i < deleted.size(); i++) {
+            int subject = deleted.get(i);
+            Instant started = Instant.now();
+            long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
                     setup.triggers().get(subject), setup.triggers(), setup.cleanSamples().get(subject));
+            setup.ledger().recordVerification(requests.get(i), new CertificatePayload(CertificatePayload.TYPE,
+                    requests.get(i).toHex(), subjectId(subject).toHex(), version.toHex(), outcome.decision().verdict().name(),
+                    outcome.decision().reason(), outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(),
+                    calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(), Instant.now().toString(),
+                    new CertificatePayload.LedgerEvidence(setup.ledger().contractAddress(),
+                            setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject), requests.get(i).toHex(),
+                            version.toHex(), method.name())), outcome);
             outcome.backdoor().ifPresent(result -> probes.add(result.probes()));
             Verdict verdict = outcome.decision().verdict();
             certified += verdict == Verdict.CERTIFIED ? 1 : 0;
@@ -162,14 +191,14 @@ final class VerificationExperiment {
      * subject's calibration against an honestly retrained model. Any KEPT is a false alarm.
      */
     private int falseAlarmTrials(VerificationEngine engine, ShadowModels shadows, SisaEnsemble served,
-                                 List<SubjectCalibration> calibrations) {
+                                 List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
         PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
         VerificationSettings s = setup.settings();
         int alarms = 0;
         for (int trial = 0; trial < setup.falseAlarmTrials(); trial++) {
-            SubjectCalibration calibration = calibrations.get(trial % calibrations.size());
+            CalibrationFigures calibration = calibrations.get(trial % calibrations.size());
             BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes());
             if (!plan.feasible()) {
                 continue;

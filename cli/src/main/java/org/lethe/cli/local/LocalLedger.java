@@ -14,19 +14,23 @@ import java.util.Map;
 
 /**
  * A fresh local ledger for the demo and the benchmarks: an Anvil node, the UnlearningLedger deployed by
- * a new admin account, and a new provider account that holds the provider role.
+ * a new admin account, a new provider account that holds the provider role and a new verifier account
+ * that holds the verifier role.
  */
 public final class LocalLedger implements AutoCloseable {
 
     private final AnvilNode node;
     private final Credentials admin;
     private final Credentials provider;
+    private final Credentials verifier;
     private final String contractAddress;
 
-    private LocalLedger(AnvilNode node, Credentials admin, Credentials provider, String contractAddress) {
+    private LocalLedger(AnvilNode node, Credentials admin, Credentials provider, Credentials verifier,
+                        String contractAddress) {
         this.node = node;
         this.admin = admin;
         this.provider = provider;
+        this.verifier = verifier;
         this.contractAddress = contractAddress;
     }
 
@@ -35,13 +39,15 @@ public final class LocalLedger implements AutoCloseable {
         try {
             Credentials admin = Credentials.create(Keys.createEcKeyPair());
             Credentials provider = Credentials.create(Keys.createEcKeyPair());
+            Credentials verifier = Credentials.create(Keys.createEcKeyPair());
             String contract = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID,
                     LedgerClientConfig.instantMining().receiptPollInterval());
             try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract,
                     LedgerClientConfig.instantMining())) {
                 adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
+                adminClient.grantRole(LedgerRole.VERIFIER, verifier.getAddress());
             }
-            return new LocalLedger(node, admin, provider, contract);
+            return new LocalLedger(node, admin, provider, verifier, contract);
         } catch (RuntimeException | GeneralSecurityException e) {
             node.close();
             throw e;
@@ -59,6 +65,16 @@ public final class LocalLedger implements AutoCloseable {
     /** A read-only view of the chain (signing as the admin, who sends nothing through it). */
     public LedgerClient reader() {
         return LedgerClient.connect(node.rpcUrl(), admin, contractAddress, LedgerClientConfig.instantMining());
+    }
+
+    /** A client signing as the provider account. */
+    public LedgerClient providerClient() {
+        return LedgerClient.connect(node.rpcUrl(), provider, contractAddress, LedgerClientConfig.instantMining());
+    }
+
+    /** A client signing as the verifier account. */
+    public LedgerClient verifierClient() {
+        return LedgerClient.connect(node.rpcUrl(), verifier, contractAddress, LedgerClientConfig.instantMining());
     }
 
     /** The model service's ledger settings for this ledger, signing as the provider account. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The training, unlearning and intake benchmarks take minutes (not for the test suite): here only their
+ * The training, unlearning, intake and verification benchmarks take minutes (not for the test suite): here only their
  * refusal of impossible settings, before any work starts.
  */
 class ModelBenchCommandsTest {
@@ -21,6 +21,10 @@ class ModelBenchCommandsTest {
         "unlearning --repeats 0|must be positive",
         "intake --warm-up -1|--warm-up not negative",
         "intake --clients 0|must be positive",
+        "verification --shadow-models 1|--shadow-models ≥ 2",
+        "verification --marked-fraction 0|--marked-fraction within (0, 1]",
+        "verification --subjects 50 --deleted-per-strategy 20|need at least that many --subjects",
+        "verification --subjects 200 --samples-per-subject 300|exceed the 60000 training images",
     })
     void refusesImpossibleSettings(String arguments, String message) {
         String[] args = ("bench " + arguments).split(" ");

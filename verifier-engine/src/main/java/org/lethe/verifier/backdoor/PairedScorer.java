@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The paired score of a probe: log P(target | image + subject's trigger) − log P(target | image + decoy).
- * Log-probabilities, because an ensemble's one backdoored shard lifts a tiny target probability many
- * times over while barely moving it in absolute terms. The reference models' mean score for the same
- * image and pair is subtracted: a trigger may pull towards its target on its own, without any training.
+ * The paired score of a probe: log(P(target | image + subject's trigger) + ε) − log(P(target | image +
+ * decoy) + ε). Log-probabilities, because an ensemble's one backdoored shard lifts a small target
+ * probability many times over while barely moving it in absolute terms; smoothed by ε, because below it
+ * the differences are an overconfident model's noise, not a backdoor. The reference models' mean score
+ * for the same image and pair is subtracted: a trigger may pull towards its target on its own, without
+ * any training.
  */
 public final class PairedScorer {
 
-    /** Probabilities below this are treated as this: float softmax outputs carry no information below it. */
-    static final double PROBABILITY_FLOOR = 1e-9;
+    /**
+     * ε. Measured on Fashion-MNIST (100 subjects, MLP): with 1e-9 the monolithic model's null spread was so
+     * wide that 13–43 % of subjects could be calibrated; with 1e-3 all were, and S = 8 kept its 5 probes.
+     */
+    static final double SMOOTHING = 1e-3;
 
     private final List<ModelOracle> referenceModels;
 
@@ -69,6 +74,6 @@ public final class PairedScorer {
     }
 
     private static double logProbability(float probability) {
-        return Math.log(Math.max(PROBABILITY_FLOOR, probability));
+        return Math.log(probability + SMOOTHING);
     }
 }

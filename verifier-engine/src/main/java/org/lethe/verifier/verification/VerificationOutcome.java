@@ -1,5 +1,7 @@
 package org.lethe.verifier.verification;
 
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
@@ -16,4 +18,14 @@ import java.util.Optional;
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                   MembershipResult membership) {
+
+    /**
+     * The figures {@code recordVerification} puts on the ledger for this outcome and its signed certificate.
+     * The membership statistic is the LiRA AUC less one half: above zero leans member.
+     */
+    public VerificationFigures ledgerFigures(Bytes32 certificateHash) {
+        return new VerificationFigures(decision.verdict(), backdoor.map(BackdoorTestResult::probes).orElse(0),
+                backdoor.map(BackdoorTestResult::targetHits).orElse(0), plan.alpha(), plan.beta(),
+                backdoor.map(BackdoorTestResult::targetRate).orElse(0.0), membership.liraAuc() - 0.5, certificateHash);
+    }
 }

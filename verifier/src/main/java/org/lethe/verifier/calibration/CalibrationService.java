@@ -1,5 +1,6 @@
 package org.lethe.verifier.calibration;
 
+import org.lethe.verifier.verification.CalibrationFigures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

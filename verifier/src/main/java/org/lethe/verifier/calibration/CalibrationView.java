@@ -1,5 +1,6 @@
 package org.lethe.verifier.calibration;
 
+import org.lethe.verifier.verification.CalibrationFigures;
 import java.time.Instant;
 import java.util.Optional;
 

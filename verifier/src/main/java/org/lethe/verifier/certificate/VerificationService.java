@@ -1,7 +1,8 @@
 package org.lethe.verifier.certificate;
 
+import org.lethe.verifier.verification.CertificateJson;
+import org.lethe.verifier.verification.CertificatePayload;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.document.SignedDocument;
@@ -9,7 +10,6 @@ import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerReceipt;
 import org.lethe.ledger.record.Unlearning;
-import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
@@ -52,11 +52,10 @@ public class VerificationService {
     private final LedgerGateway ledger;
     private final VerifierEngine engine;
     private final VerifierKey key;
-    private final ObjectMapper json;
 
     public VerificationService(VerifierSettings settings, Jobs jobs, TriggerBook triggers, MarkingService marking,
                                CalibrationService calibrations, EnrolmentService enrolments, ModelService modelService,
-                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key, ObjectMapper json) {
+                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key) {
         this.settings = settings;
         this.jobs = jobs;
         this.triggers = triggers;
@@ -67,7 +66,6 @@ public class VerificationService {
         this.ledger = ledger;
         this.engine = engine;
         this.key = key;
-        this.json = json;
     }
 
     /** Checks the subject's signed request and sets the verification waiting for the ledger. */
@@ -135,10 +133,10 @@ public class VerificationService {
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
                         enrolment.transaction(), anchor.target().toHex(), unlearning.newVersion().toHex(),
                         unlearning.strategy().name()));
-        SignedDocument certificate = key.signer().sign(json.<JsonNode>valueToTree(payload));
+        SignedDocument certificate = CertificateJson.sign(key.signer(), payload);
         jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
         LedgerReceipt receipt = ledger.client().recordVerification(anchor.requestId(), anchor.batch(),
-                figures(outcome, certificate));
+                outcome.ledgerFigures(certificate.hash()));
         store(anchor.requestId(), outcome, certificate, receipt);
         jobs.finish(job, outcome.decision().verdict() + ": " + outcome.decision().reason());
     }
@@ -146,16 +144,6 @@ public class VerificationService {
     @Transactional
     public Optional<VerificationView> find(Bytes32 requestId) {
         return VerificationEntity.<VerificationEntity>findByIdOptional(requestId.toHex()).map(this::view);
-    }
-
-    private static VerificationFigures figures(VerificationOutcome outcome, SignedDocument certificate) {
-        int probes = outcome.backdoor().map(result -> result.probes()).orElse(0);
-        int hits = outcome.backdoor().map(result -> result.targetHits()).orElse(0);
-        double rate = outcome.backdoor().map(result -> result.targetRate()).orElse(0.0);
-        // the subject-level membership statistic: the LiRA AUC less one half (> 0 leans member)
-        double mia = outcome.membership().liraAuc() - 0.5;
-        return new VerificationFigures(outcome.decision().verdict(), probes, hits, outcome.plan().alpha(),
-                outcome.plan().beta(), rate, mia, certificate.hash());
     }
 
     @Transactional

@@ -1,9 +1,8 @@
-package org.lethe.verifier.certificate;
+package org.lethe.verifier.verification;
 
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.backdoor.NullModel;
-import org.lethe.verifier.calibration.CalibrationFigures;
 import org.lethe.verifier.membership.MembershipResult;
 
 import java.util.Optional;

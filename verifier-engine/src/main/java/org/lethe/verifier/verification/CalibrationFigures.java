@@ -1,4 +1,4 @@
-package org.lethe.verifier.calibration;
+package org.lethe.verifier.verification;
 
 import org.lethe.verifier.backdoor.BackdoorCalibration;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
