@@ -68,7 +68,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Option(names = "--samples-per-subject", defaultValue = "300", description = "Samples each subject contributes (default: ${DEFAULT-VALUE}).")
     int samplesPerSubject;
 
-    @Option(names = "--marked-fraction", defaultValue = "0.5", description = "f, the share of marks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--marked-fraction", defaultValue = "0.25",
+            description = "f, the share of marks, as the verifier service marks (default: ${DEFAULT-VALUE}).")
     double markedFraction;
 
     @Option(names = "--deleted-per-strategy", defaultValue = "20", description = "Subjects deleted under each strategy (default: ${DEFAULT-VALUE}).")
