@@ -151,7 +151,7 @@ class VerificationFlowTest {
     }
 
     private static void assertCertificate(Bytes32 requestId, Verdict expected) throws Exception {
-        ServiceClient verifier = new ServiceClient("http://localhost:" + RestAssured.port, Optional.empty());
+        ServiceClient verifier = verifier();
         JsonNode view = verifier.get("/verifications/" + requestId.toHex());
         assertEquals(expected.name(), view.path("verdict").asText(), view.toPrettyString());
         SignedDocument certificate = SignedDocumentCodec.parse(view.path("certificate").toString());
@@ -180,13 +180,13 @@ class VerificationFlowTest {
     }
 
     private static void awaitVerifierJob(String jobId) throws Exception {
-        long deadline = System.nanoTime() + JOB_LIMIT.toNanos();
-        JsonPath job = given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-        while (!List.of("DONE", "FAILED").contains(job.getString("status"))) {
-            assertTrue(System.nanoTime() < deadline, "verifier job " + jobId + " never finished: " + job.prettify());
-            Thread.sleep(250);
-            job = given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-        }
-        assertEquals("DONE", job.getString("status"), job.prettify());
+        JsonNode job = verifier().await("/jobs/" + jobId,
+                answer -> List.of("DONE", "FAILED").contains(answer.path("status").asText()), JOB_LIMIT);
+        assertEquals("DONE", job.path("status").asText(), job.toPrettyString());
+    }
+
+    /** The verifier under test, through the same client the CLI uses. */
+    private static ServiceClient verifier() {
+        return new ServiceClient("http://localhost:" + RestAssured.port, Optional.empty());
     }
 }
