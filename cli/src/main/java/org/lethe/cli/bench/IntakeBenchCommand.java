@@ -110,7 +110,7 @@ final class IntakeBenchCommand implements Callable<Integer> {
             SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random)));
             List<Sample> contributed = images.subList(2 * s, 2 * s + 2);
             HttpResponse<String> answer = http.send(post(baseUrl + "/contributions",
-                    subject.contribution(contributed).toString()), HttpResponse.BodyHandlers.ofString());
+                    subject.samples(contributed).toString()), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("contribution refused: " + answer.body());
             }

@@ -6,9 +6,12 @@ import org.lethe.service.process.ServiceProcess;
 import org.lethe.cli.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
+import org.lethe.evidence.document.SignedDocumentCodec;
+import org.lethe.evidence.document.SignedDocumentVerifier;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.merkle.MerkleProof;
 import org.lethe.evidence.signature.Ed25519KeyPair;
+import org.lethe.evidence.signature.Ed25519PublicKey;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
 import org.lethe.ledger.event.LedgerEvent;
@@ -35,14 +38,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code lethe demo}: the whole provider side on real components — a local ledger, the packaged model
- * service with its own PostgreSQL, SISA training on Fashion-MNIST — and a data subject who contributes,
- * asks for deletion, and checks from the ledger alone that the new model version lacks their data.
+ * {@code lethe demo}: the whole protocol on real components — a local ledger, the packaged model service
+ * and verifier with their own PostgreSQL, SISA training on Fashion-MNIST — and a data subject who enrols,
+ * contributes marked data, asks for deletion, gets a signed certificate from the verifier's black-box
+ * test, and checks from the ledger alone that the new model version lacks their data.
  */
-@Command(name = "demo", description = "Subjects contribute, a SISA model is trained, one subject is forgotten and checks it.")
+@Command(name = "demo", description = "Subjects contribute, a SISA model is trained, one subject is forgotten, "
+        + "certified by the verifier, and checks it.")
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
+    private static final int BOB = 1;
+    private static final int EPOCHS_PER_SLICE = 2;
+    private static final int REFERENCE_MODELS = 3;
 
     @Option(names = "--base-samples", defaultValue = "12000",
             description = "The provider's own Fashion-MNIST images (default: ${DEFAULT-VALUE}).")
@@ -54,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--slices", defaultValue = "3", description = "Slices per shard (default: ${DEFAULT-VALUE}).")
     int slices;
 
-    @Option(names = "--samples-per-subject", defaultValue = "150",
+    @Option(names = "--samples-per-subject", defaultValue = "300",
             description = "Images each subject contributes (default: ${DEFAULT-VALUE}).")
     int samplesPerSubject;
 
@@ -84,29 +92,67 @@ public final class DemoCommand implements Callable<Integer> {
             settings.put("lethe.model.base-samples", Integer.toString(baseSamples));
             settings.put("lethe.model.shards", Integer.toString(shards));
             settings.put("lethe.model.slices", Integer.toString(slices));
-            settings.put("lethe.model.epochs-per-slice", "2");
+            settings.put("lethe.model.epochs-per-slice", Integer.toString(EPOCHS_PER_SLICE));
             settings.put("lethe.outbox.poll-interval", "300ms");
             try (ServiceProcess process = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings)) {
                 ServiceClient subjectsView = new ServiceClient(process.baseUrl(), Optional.empty());
                 ServiceClient operator = new ServiceClient(process.baseUrl(), Optional.of(adminToken));
                 say("listening on %s (API: %s/q/swagger-ui)", process.baseUrl(), process.baseUrl());
-                run(train, test, ledger, chain, subjectsView, operator);
+
+                step("3. The verifier: its own packaged Quarkus app and PostgreSQL, its own ledger account");
+                try (ServiceProcess verifierProcess = ServiceProcess.start(ServiceProcess.VERIFIER,
+                        verifierSettings(ledger, process.baseUrl()))) {
+                    say("listening on %s; it will train %d reference models like the served one", verifierProcess.baseUrl(),
+                            REFERENCE_MODELS);
+                    run(train, test, ledger, chain, subjectsView, operator,
+                            new ServiceClient(verifierProcess.baseUrl(), Optional.empty()));
+                }
             }
         }
         return 0;
     }
 
+    private Map<String, String> verifierSettings(LocalLedger ledger, String modelService) {
+        Map<String, String> settings = ledger.verifierSettings();
+        settings.put("lethe.verifier.model-service-url", modelService);
+        settings.put("lethe.verifier.triggers.vault-key",
+                Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+        settings.put("lethe.verifier.ledger-poll-interval", "1s");
+        settings.put("lethe.verifier.shadows.shards", Integer.toString(shards));
+        settings.put("lethe.verifier.shadows.slices", Integer.toString(slices));
+        settings.put("lethe.verifier.shadows.epochs-per-slice", Integer.toString(EPOCHS_PER_SLICE));
+        settings.put("lethe.verifier.shadows.models", Integer.toString(REFERENCE_MODELS));
+        settings.put("lethe.verifier.reference.shadow-training", "4000");
+        settings.put("lethe.verifier.reference.probe-images", "1500");
+        settings.put("lethe.verifier.reference.non-members", "500");
+        return settings;
+    }
+
     private void run(List<Sample> train, List<Sample> test, LocalLedger ledger, LedgerClient chain,
-                     ServiceClient service, ServiceClient operator) throws Exception {
-        step("3. Three subjects make Ed25519 keys and contribute %d Fashion-MNIST images each, signed", samplesPerSubject);
+                     ServiceClient service, ServiceClient operator, ServiceClient verifier) throws Exception {
+        step("4. Three subjects make Ed25519 keys; Bob enrols with the verifier, which commits to a secret trigger on "
+                + "the ledger and marks a quarter of his images; each contributes %d Fashion-MNIST images, signed",
+                samplesPerSubject);
         List<String> names = List.of("alice", "bob", "carol");
         List<SubjectDocuments> subjects = new ArrayList<>();
         List<List<Sample>> contributions = new ArrayList<>();
         SecureRandom random = new SecureRandom();
+        List<Sample> bobsClean = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
             SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random)));
             List<Sample> samples = train.subList(baseSamples + s * samplesPerSubject, baseSamples + (s + 1) * samplesPerSubject);
-            JsonNode receipt = service.post("/contributions", subject.contribution(samples).toString());
+            if (s == BOB) {
+                JsonNode enrolled = verifier.post("/subjects", subject.enrolment().toString());
+                say("bob   commitment %s… on chain in tx %s…", shortHex(enrolled.path("commitment").asText()),
+                        shortHex(enrolled.path("transaction").asText()));
+                samples = marked(verifier.post("/subjects/" + subject.subjectId().toHex() + "/marking",
+                        subject.samples(samples).toString()));
+                bobsClean.addAll(clean(samples, train.subList(baseSamples + s * samplesPerSubject,
+                        baseSamples + (s + 1) * samplesPerSubject)));
+                say("bob   %d of his %d images now carry the trigger; nobody but the verifier knows which",
+                        samples.size() - bobsClean.size(), samples.size());
+            }
+            JsonNode receipt = service.post("/contributions", subject.samples(samples).toString());
             JsonNode recorded = service.await("/contributions/" + receipt.get("contributionRoot").asText(),
                     answer -> "SENT".equals(answer.path("ledger").path("status").asText()), JOB_LIMIT);
             say("%-5s subject %s… contribution %s… on chain in tx %s…", names.get(s), shortHex(subject.subjectId().toHex()),
@@ -115,14 +161,28 @@ public final class DemoCommand implements Callable<Integer> {
             contributions.add(samples);
         }
 
-        step("4. The provider trains: %d of its own images, then the contributions in arrival order", baseSamples);
+        step("5. The provider trains: %d of its own images, then the contributions in arrival order", baseSamples);
         String firstVersion = awaitJob(operator, operator.post("/admin/training", "").get("jobId").asText());
         say("version %s…, test accuracy %.3f on %d held-out images", shortHex(firstVersion), accuracy(service, test),
                 test.size());
+        SubjectDocuments bob = subjects.get(BOB);
+        awaitVerifierJob(verifier, verifier.post("/subjects/" + bob.subjectId().toHex() + "/calibration",
+                bob.samples(bobsClean).toString()));
+        JsonNode calibration = verifier.get("/subjects/" + bob.subjectId().toHex() + "/calibration");
+        JsonNode plan = calibration.path("figures").path("plan");
+        say("the verifier calibrates on this version, asking it like any client: Bob's paired score %.2f, trigger label "
+                        + "rate p̂ %.2f here against q̂ %.2f on its reference models; a verification %s",
+                calibration.path("figures").path("backdoor").path("meanScore").asDouble(),
+                calibration.path("figures").path("backdoor").path("targetHits").asDouble()
+                        / calibration.path("figures").path("backdoor").path("probes").asDouble(),
+                calibration.path("figures").path("backdoor").path("referenceHits").asDouble()
+                        / calibration.path("figures").path("backdoor").path("referenceProbes").asDouble(),
+                calibration.path("feasible").asBoolean() ? String.format("can decide in about %.0f probes (α = β = %.0e)",
+                        plan.path("expectedProbes").asDouble(), plan.path("alpha").asDouble())
+                        : "cannot decide: " + calibration.path("reason").asText());
 
-        step("5. Bob asks for deletion: a signed request, receipted, anchored on the ledger in a Merkle batch");
-        SubjectDocuments bob = subjects.get(1);
-        Bytes32 bobsRoot = SubjectDocuments.contributionRoot(contributions.get(1));
+        step("6. Bob asks for deletion: a signed request, receipted, anchored on the ledger in a Merkle batch");
+        Bytes32 bobsRoot = SubjectDocuments.contributionRoot(contributions.get(BOB));
         SignedDocument request = bob.deletion(List.of(bobsRoot), "demo-1");
         service.post("/deletions", request.toString());
         JsonNode anchored = service.await("/deletions/" + request.hash().toHex(),
@@ -134,8 +194,10 @@ public final class DemoCommand implements Callable<Integer> {
                 new MerkleProof(DeletionBatchTree.leaf(request.hash()), siblings));
         say("request %s…, batch %s…, the contract accepts Bob's inclusion proof: %s", shortHex(request.hash().toHex()),
                 shortHex(batchRoot.toHex()), included);
+        JsonNode verification = verifier.post("/verifications", bob.verification(request.hash(), bobsClean).toString());
+        say("Bob asks the verifier to check it; it waits for the ledger to record the execution");
 
-        step("6. The provider unlearns by SISA: only Bob's shard retrains, from its last checkpoint before his data");
+        step("7. The provider unlearns by SISA: only Bob's shard retrains, from its last checkpoint before his data");
         long start = System.nanoTime();
         String secondVersion = awaitJob(operator, operator.post("/admin/unlearning", "").get("jobId").asText());
         say("version %s… (parent %s…) in %.1f s, test accuracy %.3f", shortHex(secondVersion), shortHex(firstVersion),
@@ -143,21 +205,62 @@ public final class DemoCommand implements Callable<Integer> {
         service.await("/deletions/" + request.hash().toHex(),
                 answer -> "SENT".equals(answer.path("unlearningLedger").path("status").asText()), JOB_LIMIT);
 
-        step("7. Bob checks, against the ledger alone, that the new version was trained without his images");
+        step("8. The verifier tests the served model for Bob's trigger and membership, signs, records on the ledger");
+        awaitVerifierJob(verifier, verification);
+        JsonNode verdict = verifier.get("/verifications/" + request.hash().toHex());
+        SignedDocument certificate = SignedDocumentCodec.parse(verdict.path("certificate").toString());
+        SignedDocumentVerifier.verify(certificate,
+                Ed25519PublicKey.fromBase64(verifier.get("/verifier/key").path("publicKey").asText()));
+        JsonNode backdoor = certificate.payload().path("backdoor");  // null when the plan could not decide
+        say("%s: %s", verdict.path("verdict").asText(), certificate.payload().path("reason").asText());
+        say("%d probe pairs asked; certificate %s… signed by the verifier (signature checked), recorded in tx %s…",
+                backdoor.path("probes").asInt(), shortHex(verdict.path("certificateHash").asText()),
+                shortHex(verdict.path("ledgerTransaction").asText()));
+
+        step("9. Bob checks, against the ledger alone, that the new version was trained without his images");
         Checkpoint before = chain.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value();
         Checkpoint after = chain.checkpoint(Bytes32.fromHex(secondVersion)).orElseThrow().value();
         say("absent from %s…: %d of %d images, each proof checked against the root on chain",
-                shortHex(secondVersion), new TrainingSetQuery(service).provenAbsent(secondVersion, hashes(contributions.get(1)), after.trainingSetRoot()),
+                shortHex(secondVersion), new TrainingSetQuery(service).provenAbsent(secondVersion, hashes(contributions.get(BOB)), after.trainingSetRoot()),
                 samplesPerSubject);
         say("present in %s…: %d of %d images", shortHex(firstVersion),
-                new TrainingSetQuery(service).provenPresent(firstVersion, hashes(contributions.get(1)), before.trainingSetRoot()), samplesPerSubject);
+                new TrainingSetQuery(service).provenPresent(firstVersion, hashes(contributions.get(BOB)), before.trainingSetRoot()), samplesPerSubject);
 
-        step("8. Bob's deletion as the ledger tells it");
+        step("10. Bob's deletion as the ledger tells it");
         for (LedgerEvent event : chain.events(EventQuery.all())) {
             describe(event, bob.subjectId(), bobsRoot, batchRoot).ifPresent(line -> say("block %-4d %s",
                     event.position().blockNumber(), line));
         }
-        step("Next (verifier issue): Bob's secret backdoor trigger and a signed certificate of deletion.");
+    }
+
+    /** The samples the verifier sent back, marks in place, to contribute as they are. */
+    private static List<Sample> marked(JsonNode answer) {
+        List<Sample> samples = new ArrayList<>();
+        JsonNode returned = answer.path("samples");
+        for (int i = 0; i < returned.size(); i++) {
+            samples.add(new Sample("bob-" + i, Base64.getDecoder().decode(returned.get(i).path("image").asText()),
+                    returned.get(i).path("label").asInt()));
+        }
+        return samples;
+    }
+
+    /** The marked samples that came back unchanged: those the membership test may score. */
+    private static List<Sample> clean(List<Sample> marked, List<Sample> original) {
+        List<Sample> clean = new ArrayList<>();
+        for (int i = 0; i < marked.size(); i++) {
+            if (marked.get(i).hash().equals(original.get(i).hash())) {
+                clean.add(marked.get(i));
+            }
+        }
+        return clean;
+    }
+
+    private static void awaitVerifierJob(ServiceClient verifier, JsonNode started) throws Exception {
+        JsonNode job = verifier.await("/jobs/" + started.path("jobId").asText(),
+                answer -> answer.path("status").asText().matches("DONE|FAILED"), JOB_LIMIT);
+        if (!"DONE".equals(job.path("status").asText())) {
+            throw new IllegalStateException("verifier job failed: " + job.path("error").asText());
+        }
     }
 
     private String awaitJob(ServiceClient operator, String jobId) throws Exception {
@@ -191,6 +294,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Optional<String> describe(LedgerEvent event, Bytes32 bob, Bytes32 bobsRoot, Bytes32 batchRoot) {
+        if (event instanceof LedgerEvent.TriggerCommitted t && t.commitment().subjectIdHash().equals(bob)) {
+            return Optional.of("TriggerCommitted      " + shortHex(t.commitment().commitment().toHex())
+                    + "… (by the verifier, before any training)");
+        }
+        if (event instanceof LedgerEvent.VerificationRecorded v) {
+            return Optional.of("VerificationRecorded  " + v.verification().figures().verdict() + ", "
+                    + v.verification().figures().probes() + " probes, certificate "
+                    + shortHex(v.verification().figures().certificateHash().toHex()) + "…");
+        }
         if (event instanceof LedgerEvent.ContributionRecorded c && c.contribution().subjectIdHash().equals(bob)) {
             return Optional.of("ContributionRecorded  " + shortHex(bobsRoot.toHex()) + "… ("
                     + c.contribution().sampleCount() + " samples)");

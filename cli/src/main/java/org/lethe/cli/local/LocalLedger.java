@@ -87,6 +87,13 @@ public final class LocalLedger implements AutoCloseable {
         return settings;
     }
 
+    /** The verifier service's ledger settings for this ledger, signing as the verifier account. */
+    public Map<String, String> verifierSettings() {
+        Map<String, String> settings = serviceSettings();
+        settings.put("lethe.ledger.account-key", verifier.getEcKeyPair().getPrivateKey().toString(16));
+        return settings;
+    }
+
     /** The provider account's private key in hex, for the model service's configuration. */
     public String providerKey() {
         return provider.getEcKeyPair().getPrivateKey().toString(16);

@@ -6,19 +6,24 @@ import org.lethe.cli.CommandRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The demo, small: the packaged model service, its embedded PostgreSQL and a fresh Anvil node. */
+/** The demo, small: the packaged model service and verifier, their embedded PostgreSQL and a fresh Anvil node. */
 class DemoCommandTest {
 
     @Test
     void bobIsForgottenAndCanProveItFromTheLedger() {
         CommandRun run = CommandRun.of("demo", "--base-samples", "1500", "--shards", "2", "--slices", "2",
                 "--samples-per-subject", "40");
+        // so few marks rarely take: the verdict may be INCONCLUSIVE, but it is signed and on the ledger either way
 
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("the contract accepts Bob's inclusion proof: true"), run.out());
         assertTrue(run.out().matches("(?s).*absent from 0x[0-9a-f]+…: 40 of 40 images.*"), run.out());
         assertTrue(run.out().matches("(?s).*present in 0x[0-9a-f]+…: 40 of 40 images.*"), run.out());
         assertTrue(run.out().contains("UnlearningRecorded    batch → version"), run.out());
+        assertTrue(run.out().matches("(?s).*TriggerCommitted      0x[0-9a-f]+… \\(by the verifier, before any training\\).*"),
+                run.out());
+        assertTrue(run.out().contains("signed by the verifier (signature checked)"), run.out());
+        assertTrue(run.out().matches("(?s).*VerificationRecorded  (CERTIFIED|INCONCLUSIVE), .*"), run.out());
     }
 
     @Test

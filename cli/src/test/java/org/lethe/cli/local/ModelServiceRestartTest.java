@@ -54,7 +54,7 @@ class ModelServiceRestartTest {
             ledger.stopNode();
             try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 ServiceClient client = client(service);
-                assertEquals(201, client.postStatus("/contributions", subject.contribution(samples).toString()));
+                assertEquals(201, client.postStatus("/contributions", subject.samples(samples).toString()));
                 for (int i = 0; i < 20; i++) {
                     SignedDocument request = subject.deletion(List.of(root), "restart-" + i);
                     assertEquals(202, client.postStatus("/deletions", request.toString()));
