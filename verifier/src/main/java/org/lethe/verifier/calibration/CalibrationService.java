@@ -96,9 +96,7 @@ public class CalibrationService {
         NullModel nullModel = engine.nullModel(served, version);
         SubjectCalibration calibration = measurements.calibrate(served, trigger.spec(), triggers.all(),
                 request.samples(), nonMembers);
-        if (!served.version().equals(version)) {
-            throw new IllegalStateException("the served version changed from " + version + " to " + served.version());
-        }
+        engine.requireOnly(version, served);
         VerifierSettings.Statistics statistics = settings.statistics();
         BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration.backdoor(), statistics.alpha(),
                 statistics.beta(), statistics.maxProbes());

@@ -121,9 +121,7 @@ public class VerificationService {
         ServedModel probes = modelService.served();
         VerificationOutcome outcome = engine.engine().verify(probes, nullModel, nonMembers,
                 calibration.figures().backdoor(), trigger.spec(), triggers.all(), request.samples());
-        if (!probes.version().equals(version)) {
-            throw new IllegalStateException("the served version changed from " + version + " to " + probes.version());
-        }
+        engine.requireOnly(version, served, probes);
 
         var enrolment = enrolments.find(subjectId).orElseThrow();
         CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, anchor.requestId().toHex(),

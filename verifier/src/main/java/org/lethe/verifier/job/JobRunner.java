@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lethe.verifier.calibration.CalibrationService;
 import org.lethe.verifier.certificate.VerificationService;
+import org.lethe.verifier.served.ServedVersionChangedException;
 
 import java.util.UUID;
 
@@ -59,6 +60,9 @@ public class JobRunner {
             } else {
                 verifications.run(job);
             }
+        } catch (ServedVersionChangedException e) {
+            // a new version went live mid-measurement: measure again, on one version, next round
+            jobs.advance(job, JobStatus.QUEUED, "measuring again: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf("job %s failed: %s", job, e.getMessage());
             jobs.fail(job, e.getMessage());

@@ -14,11 +14,13 @@ import org.lethe.verifier.membership.MembershipScores;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.served.ServedModel;
+import org.lethe.verifier.served.ServedVersionChangedException;
 import org.lethe.verifier.verification.VerificationEngine;
 import org.lethe.verifier.verification.VerificationSettings;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,6 +71,27 @@ public class VerifierEngine {
     /** The known non-members' scores on the version now served, measured once per version. */
     public synchronized MembershipScores nonMemberScores(ServedModel served, String version) {
         return nonMemberScores.computeIfAbsent(version, v -> engine().nonMemberScores(served));
+    }
+
+    /**
+     * Checks that {@code version}, and only it, answered the measurements; otherwise forgets what was measured
+     * of it (the null, the non-members' scores may mix two versions) and refuses the measurement.
+     *
+     * @throws ServedVersionChangedException when another version answered
+     */
+    public synchronized void requireOnly(String version, ServedModel... measurements) {
+        try {
+            for (ServedModel measurement : measurements) {
+                // a measurement served from this version's cache asked nothing
+                if (measurement.queries() > 0 && !measurement.version().equals(version)) {
+                    throw new ServedVersionChangedException(List.of(version, measurement.version()));
+                }
+            }
+        } catch (ServedVersionChangedException e) {
+            nullModels.remove(version);
+            nonMemberScores.remove(version);
+            throw e;
+        }
     }
 
     @PreDestroy
