@@ -55,14 +55,25 @@ final class BenchLedger implements AutoCloseable {
         return version(id("bench-model:" + modelName), model, Optional.of(parent));
     }
 
+    /**
+     * A deletion request anchored and executed on the ledger.
+     *
+     * @param requestId             the request
+     * @param anchorTransaction     its requestDeletion transaction
+     * @param unlearningTransaction its recordUnlearning transaction
+     */
+    record ExecutedDeletion(Bytes32 requestId, String anchorTransaction, String unlearningTransaction) {
+    }
+
     /** Anchors a subject's deletion request and records its execution by {@code newVersion}. */
-    Bytes32 executedDeletion(String modelName, Bytes32 subjectId, String label, Bytes32 newVersion,
-                             UnlearningStrategy strategy) {
+    ExecutedDeletion executedDeletion(String modelName, Bytes32 subjectId, String label, Bytes32 newVersion,
+                                      UnlearningStrategy strategy) {
         Bytes32 requestId = id("bench-request:" + modelName + ":" + label + ":" + subjectId);
-        provider.requestDeletion(new DeletionRequest(requestId, subjectId, id("bench-contribution:" + subjectId),
-                Instant.ofEpochSecond(Instant.now().getEpochSecond())));
-        provider.recordUnlearning(new Unlearning(requestId, id("bench-model:" + modelName), newVersion, strategy));
-        return requestId;
+        String anchored = provider.requestDeletion(new DeletionRequest(requestId, subjectId,
+                id("bench-contribution:" + subjectId), Instant.ofEpochSecond(Instant.now().getEpochSecond()))).txHash();
+        String executed = provider.recordUnlearning(new Unlearning(requestId, id("bench-model:" + modelName), newVersion,
+                strategy)).txHash();
+        return new ExecutedDeletion(requestId, anchored, executed);
     }
 
     /** Commits to a subject's trigger, as the verifier does at enrolment; answers the transaction. */

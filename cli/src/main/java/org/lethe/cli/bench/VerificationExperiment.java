@@ -129,7 +129,7 @@ final class VerificationExperiment {
                 SisaModel after = method.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
                         .unlearn(withMarks, removedHashes(deleted), SisaProgress.NONE);
                 Bytes32 afterVersion = setup.ledger().childVersion(modelName, after, includedVersion);
-                List<Bytes32> requests = new ArrayList<>();
+                List<BenchLedger.ExecutedDeletion> requests = new ArrayList<>();
                 for (int subject : deleted) {
                     requests.add(setup.ledger().executedDeletion(modelName, subjectId(subject), method.name(), afterVersion,
                             UnlearningStrategy.valueOf(method.name())));
@@ -151,7 +151,8 @@ final class VerificationExperiment {
 
     /** Verifies every deleted subject of a group against the served model, counting all its queries. */
     private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, Bytes32 version,
-                                        UnlearningMethod method, List<Integer> deleted, List<Bytes32> requests,
+                                        UnlearningMethod method, List<Integer> deleted,
+                                        List<BenchLedger.ExecutedDeletion> requests,
                                         List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         long start = System.nanoTime();
@@ -167,13 +168,16 @@ final class VerificationExperiment {
             long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
                     setup.triggers().get(subject), setup.triggers(), setup.cleanSamples().get(subject));
-            setup.ledger().recordVerification(requests.get(i), new CertificatePayload(CertificatePayload.TYPE,
-                    requests.get(i).toHex(), subjectId(subject).toHex(), version.toHex(), outcome.decision().verdict().name(),
+            BenchLedger.ExecutedDeletion request = requests.get(i);
+            setup.ledger().recordVerification(request.requestId(), new CertificatePayload(CertificatePayload.TYPE,
+                    request.requestId().toHex(), subjectId(subject).toHex(), version.toHex(),
+                    outcome.decision().verdict().name(),
                     outcome.decision().reason(), outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(),
                     calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(), Instant.now().toString(),
                     new CertificatePayload.LedgerEvidence(setup.ledger().contractAddress(),
-                            setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject), requests.get(i).toHex(),
-                            version.toHex(), method.name())), outcome);
+                            setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject),
+                            request.requestId().toHex(), request.anchorTransaction(), version.toHex(), method.name(),
+                            request.unlearningTransaction())), outcome);
             outcome.backdoor().ifPresent(result -> probes.add(result.probes()));
             Verdict verdict = outcome.decision().verdict();
             certified += verdict == Verdict.CERTIFIED ? 1 : 0;

@@ -38,10 +38,13 @@ public record CertificatePayload(String type, String requestId, String subjectId
      * @param triggerCommitment   the subject's trigger commitment and its transaction
      * @param commitTransaction   the commitTrigger transaction
      * @param deletionAnchor      the request id or the batch root it was anchored under
+     * @param anchorTransaction   the transaction that anchored it
      * @param executedBy          the version the ledger records as executing it
      * @param unlearningStrategy  the strategy the provider recorded
+     * @param unlearningTransaction the transaction that recorded the execution
      */
     public record LedgerEvidence(String contract, String triggerCommitment, String commitTransaction,
-                                 String deletionAnchor, String executedBy, String unlearningStrategy) {
+                                 String deletionAnchor, String anchorTransaction, String executedBy,
+                                 String unlearningStrategy, String unlearningTransaction) {
     }
 }

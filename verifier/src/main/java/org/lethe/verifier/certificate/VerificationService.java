@@ -9,6 +9,8 @@ import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerReceipt;
+import org.lethe.ledger.event.EventQuery;
+import org.lethe.ledger.event.LedgerEvent;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
@@ -129,8 +131,8 @@ public class VerificationService {
                 outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(), calibration.figures(),
                 probes.queries(), started.toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
-                        enrolment.transaction(), anchor.target().toHex(), unlearning.newVersion().toHex(),
-                        unlearning.strategy().name()));
+                        enrolment.transaction(), anchor.target().toHex(), transactionOf(anchor, false),
+                        unlearning.newVersion().toHex(), unlearning.strategy().name(), transactionOf(anchor, true)));
         SignedDocument certificate = CertificateJson.sign(key.signer(), payload);
         jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
         LedgerReceipt receipt = ledger.client().recordVerification(anchor.requestId(), anchor.batch(),
@@ -151,6 +153,16 @@ public class VerificationService {
         verification.certificate = certificate.toString();
         verification.certificateHash = certificate.hash().toHex();
         verification.ledgerTransaction = receipt.txHash();
+    }
+
+    /** The transaction that anchored the request (or its batch), or the one that recorded its execution. */
+    private String transactionOf(DeletionAnchor anchor, boolean execution) {
+        return ledger.client().events(EventQuery.byRequest(anchor.target())).stream()
+                .filter(event -> execution ? event instanceof LedgerEvent.UnlearningRecorded
+                        : event instanceof LedgerEvent.DeletionRequested || event instanceof LedgerEvent.DeletionBatchAnchored)
+                .map(event -> event.position().txHash()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + (execution ? "unlearning" : "anchoring")
+                        + " event for " + anchor.target() + " on the ledger"));
     }
 
     private SamplesRequest parse(UUID job) {
