@@ -52,11 +52,6 @@ public final class MembershipScorer {
         return new MembershipScores(lira, loss);
     }
 
-    /** The fitted σ_out. */
-    public double outSd() {
-        return outSd;
-    }
-
     /** Per sample, the logit confidence under each reference model. */
     private double[][] referenceLogits(List<Sample> samples) {
         double[][] logits = new double[samples.size()][referenceModels.size()];

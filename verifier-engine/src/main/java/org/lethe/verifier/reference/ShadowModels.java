@@ -47,10 +47,6 @@ public final class ShadowModels implements AutoCloseable {
         return models.stream().<ModelOracle>map(model -> model::probabilities).toList();
     }
 
-    public int size() {
-        return models.size();
-    }
-
     @Override
     public void close() {
         models.forEach(SisaEnsemble::close);

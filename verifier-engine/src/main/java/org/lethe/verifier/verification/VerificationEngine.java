@@ -46,10 +46,6 @@ public final class VerificationEngine {
         this.membershipScorer = new MembershipScorer(shadows.oracles(), reference.nonMembers());
     }
 
-    public VerificationSettings settings() {
-        return settings;
-    }
-
     /**
      * @param including       the version trained with the subject's marked data
      * @param enrolled        every enrolled trigger, the subject's included

@@ -32,28 +32,28 @@ public class Jobs {
 
     @Transactional
     public void advance(UUID id, JobStatus status, String stage) {
-        JobEntity job = JobEntity.findById(id);
-        job.status = status;
-        job.stage = stage;
-        job.updatedAt = Instant.now();
+        update(id, status, Optional.of(stage), Optional.empty());
     }
 
     /** Ends a job; its copy of the subject's request goes with it. */
     @Transactional
     public void finish(UUID id, String stage) {
-        JobEntity job = JobEntity.findById(id);
-        job.status = JobStatus.DONE;
-        job.stage = stage;
-        job.document = null;
-        job.updatedAt = Instant.now();
+        update(id, JobStatus.DONE, Optional.of(stage), Optional.empty());
     }
 
     @Transactional
     public void fail(UUID id, String error) {
+        update(id, JobStatus.FAILED, Optional.empty(), Optional.of(error));
+    }
+
+    private static void update(UUID id, JobStatus status, Optional<String> stage, Optional<String> error) {
         JobEntity job = JobEntity.findById(id);
-        job.status = JobStatus.FAILED;
-        job.error = error;
-        job.document = null;
+        job.status = status;
+        stage.ifPresent(text -> job.stage = text);
+        error.ifPresent(text -> job.error = text);
+        if (status == JobStatus.DONE || status == JobStatus.FAILED) {
+            job.document = null;
+        }
         job.updatedAt = Instant.now();
     }
 
