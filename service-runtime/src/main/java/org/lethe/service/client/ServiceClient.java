@@ -29,6 +29,12 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** What {@code path} holds, or empty when the service answers 404. */
+    public Optional<JsonNode> find(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return answer.statusCode() == 404 ? Optional.empty() : Optional.of(judged(answer));
+    }
+
     public JsonNode post(String path, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -69,7 +75,10 @@ public final class ServiceClient {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> answer = exchange(request);
+        return judged(exchange(request));
+    }
+
+    private JsonNode judged(HttpResponse<String> answer) throws IOException {
         JsonNode body = json.readTree(answer.body());
         if (answer.statusCode() >= 400) {
             throw new IllegalStateException("HTTP " + answer.statusCode() + ": " + body.path("detail").asText(answer.body()));

@@ -9,8 +9,6 @@ import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerReceipt;
-import org.lethe.ledger.event.EventQuery;
-import org.lethe.ledger.event.LedgerEvent;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
@@ -32,6 +30,7 @@ import org.lethe.verifier.service.VerifierSettings;
 import org.lethe.verifier.trigger.SecretTrigger;
 import org.lethe.verifier.verification.VerificationOutcome;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,6 +83,7 @@ public class VerificationService {
                     + " has no calibration: without one no test can be planned");
         }
         marking.requireClean(subjectId, request.samples());
+        requireSubjectsDeletion(subjectId, requestId);
         if (VerificationEntity.findById(requestId.toHex()) != null) {
             throw new ProblemException(409, "already-verifying", "Verification exists",
                     "request " + requestId + " has a verification already");
@@ -131,8 +131,9 @@ public class VerificationService {
                 outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(), calibration.figures(),
                 probes.queries(), started.toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
-                        enrolment.transaction(), anchor.target().toHex(), transactionOf(anchor, false),
-                        unlearning.newVersion().toHex(), unlearning.strategy().name(), transactionOf(anchor, true)));
+                        enrolment.transaction(), anchor.target().toHex(), anchor.anchorTransaction(),
+                        unlearning.newVersion().toHex(), unlearning.strategy().name(),
+                        anchor.unlearningTransaction().orElseThrow()));
         SignedDocument certificate = CertificateJson.sign(key.signer(), payload);
         jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
         LedgerReceipt receipt = ledger.client().recordVerification(anchor.requestId(), anchor.batch(),
@@ -155,27 +156,31 @@ public class VerificationService {
         verification.ledgerTransaction = receipt.txHash();
     }
 
-    /** The transaction that anchored the request (or its batch), or the one that recorded its execution. */
-    private String transactionOf(DeletionAnchor anchor, boolean execution) {
-        return ledger.client().events(EventQuery.byRequest(anchor.target())).stream()
-                .filter(event -> execution ? event instanceof LedgerEvent.UnlearningRecorded
-                        : event instanceof LedgerEvent.DeletionRequested || event instanceof LedgerEvent.DeletionBatchAnchored)
-                .map(event -> event.position().txHash()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + (execution ? "unlearning" : "anchoring")
-                        + " event for " + anchor.target() + " on the ledger"));
-    }
-
     private SamplesRequest parse(UUID job) {
         return SamplesRequest.parse(jobs.document(job), settings.marking().maxSamples(), "invalid-verification",
                 "Invalid verification request");
     }
 
+    /** The model service must know the deletion request, as a request of this subject. */
+    private void requireSubjectsDeletion(Bytes32 subjectId, Bytes32 requestId) {
+        JsonNode receipt;
+        try {
+            receipt = modelService.deletion(requestId.toHex()).orElseThrow(() -> new ProblemException(404,
+                    "unknown-deletion", "Unknown deletion request", "the model service has no deletion request " + requestId));
+        } catch (UncheckedIOException e) {
+            throw new ProblemException(503, "model-service-unavailable", "Model service unavailable",
+                    "the deletion request could not be looked up: " + e.getMessage());
+        }
+        if (!subjectId.toHex().equals(receipt.path("subjectId").asText())) {
+            throw new ProblemException(403, "not-subjects-deletion", "Another subject's deletion",
+                    "deletion request " + requestId + " was made by another subject");
+        }
+    }
+
     private DeletionAnchor anchor(SamplesRequest request) {
         Bytes32 requestId = Bytes32.fromHex(request.payload().path("requestId").asText());
-        JsonNode receipt = modelService.deletion(requestId.toHex());
-        if (!request.subjectId().toHex().equals(receipt.path("subjectId").asText())) {
-            throw new IllegalStateException("request " + requestId + " belongs to another subject");
-        }
+        JsonNode receipt = modelService.deletion(requestId.toHex())
+                .orElseThrow(() -> new IllegalStateException("the model service no longer knows request " + requestId));
         return DeletionAnchor.read(ledger.client(), requestId, receipt);
     }
 

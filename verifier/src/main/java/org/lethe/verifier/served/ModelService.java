@@ -34,14 +34,22 @@ public class ModelService {
         return get("/model").path("versionHash").asText();
     }
 
-    /** A deletion receipt (request, batch and inclusion proof), to be checked against the ledger. */
-    public JsonNode deletion(String requestId) {
-        return get("/deletions/" + requestId);
+    /** A deletion receipt (request, batch and inclusion proof), to be checked against the ledger; empty if unknown. */
+    public Optional<JsonNode> deletion(String requestId) {
+        return ask("/deletions/" + requestId, () -> client.find("/deletions/" + requestId));
     }
 
     private JsonNode get(String path) {
+        return ask(path, () -> client.get(path));
+    }
+
+    private interface Call<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T ask(String path, Call<T> call) {
         try {
-            return client.get(path);
+            return call.run();
         } catch (IOException e) {
             throw new UncheckedIOException("the model service did not answer " + path, e);
         } catch (InterruptedException e) {

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +83,7 @@ class VerificationFlowTest {
                 calibration(faint).getString("reason"));
 
         Bytes32 honestRequest = requestDeletion(provider, honest);
+        refusesVerificationOfUnknownOrOthersDeletions(pretended, honestRequest);
         String honestJob = requestVerification(honest, honestRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
         awaitVerifierJob(honestJob);
@@ -140,10 +142,25 @@ class VerificationFlowTest {
     }
 
     private static String requestVerification(Contributed contributed, Bytes32 requestId) {
-        String body = contributed.subject().sign(Map.of("requestId", requestId.toHex(),
+        return given().contentType(ContentType.JSON).body(verificationBody(contributed, requestId)).post("/verifications")
+                .then().statusCode(202).extract().path("jobId");
+    }
+
+    private static String verificationBody(Contributed contributed, Bytes32 requestId) {
+        return contributed.subject().sign(Map.of("requestId", requestId.toHex(),
                 "samples", contributed.clean().stream().map(SamplePayload::of).toList()));
-        return given().contentType(ContentType.JSON).body(body).post("/verifications").then().statusCode(202)
-                .extract().path("jobId");
+    }
+
+    /** A subject may only ask about their own deletion requests, and only about ones the provider knows. */
+    private static void refusesVerificationOfUnknownOrOthersDeletions(Contributed asking, Bytes32 othersRequest) {
+        Bytes32 unknown = Bytes32.fromHex("0x" + "5a".repeat(32));
+        given().contentType(ContentType.JSON).body(verificationBody(asking, othersRequest)).post("/verifications").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:lethe:problem:not-subjects-deletion"));
+        given().contentType(ContentType.JSON).body(verificationBody(asking, unknown)).post("/verifications").then()
+                .statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-deletion"));
+        given().get("/verifications/" + othersRequest.toHex()).then().statusCode(404);
+        given().get("/verifications/" + unknown.toHex()).then().statusCode(404);
     }
 
     private static JsonPath calibration(Contributed contributed) {
