@@ -5,7 +5,7 @@ import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519KeyPair;
 import org.lethe.ml.data.Sample;
-import org.lethe.service.subject.SamplePayload;
+import org.lethe.service.subject.SubjectDocuments;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -15,10 +15,14 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** A data subject in tests: a key pair and the documents it signs for the verifier. */
+/**
+ * A data subject in tests: a key pair, the well-formed documents a subject signs ({@link SubjectDocuments}),
+ * and any other payload, signed alike, to show what the verifier refuses.
+ */
 public final class TestSubject {
 
     private final DocumentSigner signer = new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom()));
+    private final SubjectDocuments documents = new SubjectDocuments(signer);
 
     public Bytes32 id() {
         return signer.publicKey().id();
@@ -26,6 +30,10 @@ public final class TestSubject {
 
     public DocumentSigner signer() {
         return signer;
+    }
+
+    public SubjectDocuments documents() {
+        return documents;
     }
 
     /** A signed document naming this subject, with the given fields after subjectId and createdAt. */
@@ -38,12 +46,12 @@ public final class TestSubject {
     }
 
     public String samplesDocument(List<Sample> samples) {
-        return sign(Map.of("samples", samples.stream().map(SamplePayload::of).toList()));
+        return documents.samples(samples).toString();
     }
 
     /** Enrols through the API and answers the commitment. */
     public String enrol() {
-        return given().contentType(ContentType.JSON).body(sign(Map.of())).post("/subjects").then().statusCode(201)
+        return given().contentType(ContentType.JSON).body(documents.enrolment().toString()).post("/subjects").then().statusCode(201)
                 .extract().path("commitment");
     }
 }

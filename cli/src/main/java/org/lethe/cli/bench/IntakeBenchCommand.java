@@ -2,7 +2,7 @@ package org.lethe.cli.bench;
 
 import org.lethe.cli.local.LocalLedger;
 import org.lethe.service.process.ServiceProcess;
-import org.lethe.cli.subject.SubjectDocuments;
+import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519KeyPair;

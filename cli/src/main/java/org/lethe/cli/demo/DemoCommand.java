@@ -3,7 +3,7 @@ package org.lethe.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.cli.local.LocalLedger;
 import org.lethe.service.process.ServiceProcess;
-import org.lethe.cli.subject.SubjectDocuments;
+import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;

@@ -12,7 +12,6 @@ import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;
 import org.lethe.evidence.document.SignedDocumentVerifier;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.evidence.merkle.MerkleTree;
 import org.lethe.evidence.signature.Ed25519PublicKey;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.record.Verdict;
@@ -22,16 +21,14 @@ import org.lethe.ledger.revert.LedgerAccessDeniedException;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 import org.lethe.service.client.ServiceClient;
-import org.lethe.service.subject.SamplePayload;
+import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.verifier.TestSubject;
 import org.lethe.verifier.VerifierTestResources;
 import org.lethe.verifier.VerifierWithModelServiceResources;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,16 +121,12 @@ class VerificationFlowTest {
             }
         }
         provider.post("/contributions", subject.samplesDocument(contribution));
-        return new Contributed(subject, MerkleTree.build(contribution.stream().map(Sample::hash).toList()).root(), clean);
+        return new Contributed(subject, SubjectDocuments.contributionRoot(contribution), clean);
     }
 
     private static Bytes32 requestDeletion(ServiceClient provider, Contributed contributed) throws Exception {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("subjectId", contributed.subject().id().toHex());
-        payload.put("contributionRoots", List.of(contributed.root().toHex()));
-        payload.put("nonce", UUID.randomUUID().toString());
-        payload.put("requestedAt", Instant.now().toString());
-        JsonNode receipt = provider.post("/deletions", contributed.subject().signer().sign(payload).toString());
+        JsonNode receipt = provider.post("/deletions", contributed.subject().documents()
+                .deletion(List.of(contributed.root()), UUID.randomUUID().toString()).toString());
         String requestId = receipt.path("requestId").asText();
         // unlearning executes anchored requests only
         provider.await("/deletions/" + requestId, answer -> "SENT".equals(answer.path("ledger").path("status").asText()),
@@ -147,8 +140,7 @@ class VerificationFlowTest {
     }
 
     private static String verificationBody(Contributed contributed, Bytes32 requestId) {
-        return contributed.subject().sign(Map.of("requestId", requestId.toHex(),
-                "samples", contributed.clean().stream().map(SamplePayload::of).toList()));
+        return contributed.subject().documents().verification(requestId, contributed.clean()).toString();
     }
 
     /** A subject may only ask about their own deletion requests, and only about ones the provider knows. */

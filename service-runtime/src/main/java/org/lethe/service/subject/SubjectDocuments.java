@@ -1,11 +1,10 @@
-package org.lethe.cli.subject;
+package org.lethe.service.subject;
 
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.merkle.MerkleTree;
 import org.lethe.ml.data.Sample;
-import org.lethe.service.subject.SamplePayload;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The documents a data subject signs: for the verifier, enrolment, samples to mark or calibrate with, and
+ * The documents a data subject signs (the CLI and tests alike): for the verifier, enrolment, samples to mark or calibrate with, and
  * verification requests; for the model service, contributions and deletion requests.
  */
 public final class SubjectDocuments {
