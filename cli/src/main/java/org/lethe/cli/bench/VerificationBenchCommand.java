@@ -1,5 +1,6 @@
 package org.lethe.cli.bench;
 
+import org.hipparchus.stat.descriptive.DescriptiveStatistics;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     record ModelResult(int shards, Map<String, StrategyResult> strategies, int falseCertifications, int falseAlarms,
                        int probesMedian, int probesMax, double decidedWithinMaxProbes, double empiricalFalseAlarmRate,
                        int falseAlarmTrials, double labelTestPower, double calibratedDecidable,
-                       double accuracyWithoutMarks, double accuracyWithMarks, double accuracyCostOfMarking, double miaAuc,
+                       double accuracyWithoutMarks, double accuracyWithMarks, double accuracyCostOfMarking,
+                       double accuracyCostStandardError, List<Double> accuracyCosts, double miaAuc,
                        double miaTprAt1PctFpr) {
     }
 
@@ -103,6 +106,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
             description = "Unlearnt triggers tested against the retrained model (default: ${DEFAULT-VALUE}).")
     int falseAlarmTrials;
 
+    @Option(names = "--accuracy-repeats", defaultValue = "3",
+            description = "Trainings with and without marks, each pair with its own seed, for marking's accuracy cost (default: ${DEFAULT-VALUE}).")
+    int accuracyRepeats;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of triggers, marks and training (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -112,7 +119,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
-                || shadowModels < 2 || falseAlarmTrials < 0 || maxProbes < 1 || shards.isEmpty()
+                || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || maxProbes < 1 || shards.isEmpty()
                 || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)) {
             spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2 "
                     + "and --marked-fraction within (0, 1]");
@@ -160,7 +167,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
                     data.test(), reference, triggers, contributions, clean, baseSamples, deletedPerStrategy, slices,
-                    epochsPerSlice, shadowModels, falseAlarmTrials, seed, settings,
+                    epochsPerSlice, shadowModels, falseAlarmTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, 10_000),
                     new CheckpointStore(work), ledger, commitments, commitTransactions));
             List<ModelResult> models = new ArrayList<>();
@@ -195,16 +202,32 @@ final class VerificationBenchCommand implements Callable<Integer> {
             decided += s.certified() + s.notDeleted();
         }
         var none = figures.strategies().get(UnlearningMethod.NONE);
+        DescriptiveStatistics costs = costs(figures);
         int falseAlarms = figures.strategies().get(UnlearningMethod.SISA).notDeleted()
                 + figures.strategies().get(UnlearningMethod.RETRAIN).notDeleted();
         return new ModelResult(figures.shards(), strategies, none.certified(), falseAlarms, median(allProbes),
                 max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
                 figures.falseAlarmTrials() == 0 ? 0 : (double) figures.falseAlarmTrialAlarms() / figures.falseAlarmTrials(),
                 figures.falseAlarmTrials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
-                BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects), figures.accuracyWithoutMarks(),
-                figures.accuracyWithMarks(),
-                BenchOutput.fourDecimals(figures.accuracyWithoutMarks() - figures.accuracyWithMarks()), figures.miaAuc(),
+                BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects),
+                BenchOutput.fourDecimals(mean(figures.accuracyWithoutMarks())),
+                BenchOutput.fourDecimals(mean(figures.accuracyWithMarks())), BenchOutput.fourDecimals(costs.getMean()),
+                BenchOutput.fourDecimals(costs.getN() < 2 ? Double.NaN : costs.getStandardDeviation() / Math.sqrt(costs.getN())),
+                Arrays.stream(costs.getValues()).map(BenchOutput::fourDecimals).boxed().toList(), figures.miaAuc(),
                 figures.miaTprAt1PctFpr());
+    }
+
+    /** Marking's cost in each repeated pair of trainings: without marks minus with them. */
+    private static DescriptiveStatistics costs(VerificationExperiment.LayoutFigures figures) {
+        DescriptiveStatistics costs = new DescriptiveStatistics();
+        for (int repeat = 0; repeat < figures.accuracyWithMarks().size(); repeat++) {
+            costs.addValue(figures.accuracyWithoutMarks().get(repeat) - figures.accuracyWithMarks().get(repeat));
+        }
+        return costs;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     private static int median(List<Integer> values) {

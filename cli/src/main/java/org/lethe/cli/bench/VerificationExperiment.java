@@ -55,7 +55,7 @@ final class VerificationExperiment {
     /** What the experiment needs, fixed for every layout. */
     record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
                  List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
-                 int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, long seed,
+                 int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int accuracyRepeats, long seed,
                  VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
     }
@@ -66,13 +66,19 @@ final class VerificationExperiment {
     }
 
     /** Everything measured on one layout. */
-    record LayoutFigures(int shards, double accuracyWithoutMarks, double accuracyWithMarks, int calibratedDecidable,
+    record LayoutFigures(int shards, List<Double> accuracyWithoutMarks, List<Double> accuracyWithMarks, int calibratedDecidable,
                          int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
                          Map<UnlearningMethod, StrategyFigures> strategies, int falseAlarmTrials, int falseAlarmTrialAlarms) {
     }
 
     private static final List<UnlearningMethod> STRATEGIES = List.of(UnlearningMethod.SISA, UnlearningMethod.RETRAIN,
             UnlearningMethod.FINETUNE, UnlearningMethod.GRADIENT_ASCENT, UnlearningMethod.NONE);
+
+    /**
+     * Apart seeds for the repeated trainings that measure marking's accuracy cost: one training's test
+     * accuracy moves by about a point from seed to seed, as much as the cost itself.
+     */
+    private static final long REPEAT_SEED_STEP = 7_919;
 
     private final Setup setup;
 
@@ -85,13 +91,18 @@ final class VerificationExperiment {
     }
 
     LayoutFigures run(int shards) {
-        SisaTrainer trainer = new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP, new SisaLayout(shards, setup.slices()),
-                TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed())), setup.store());
+        SisaTrainer trainer = trainer(shards, setup.seed());
         SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
         String modelName = "mlp-s" + shards;
         Bytes32 includedVersion = setup.ledger().firstVersion(modelName, withMarks);
-        double accuracyWithMarks = accuracy(withMarks);
-        double accuracyWithoutMarks = accuracy(trainer.train(arrivals(unmarked()), SisaProgress.NONE));
+        List<Double> accuracyWithMarks = new ArrayList<>(List.of(accuracy(withMarks)));
+        List<Double> accuracyWithoutMarks = new ArrayList<>(List.of(accuracy(trainer.train(arrivals(unmarked()),
+                SisaProgress.NONE))));
+        for (int repeat = 1; repeat < setup.accuracyRepeats(); repeat++) {
+            SisaTrainer again = trainer(shards, setup.seed() + REPEAT_SEED_STEP * repeat);
+            accuracyWithMarks.add(accuracy(again.train(arrivals(setup.contributions()), SisaProgress.NONE)));
+            accuracyWithoutMarks.add(accuracy(again.train(arrivals(unmarked()), SisaProgress.NONE)));
+        }
 
         try (ShadowModels shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, new SisaLayout(shards,
                         setup.slices()), TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed() + 1_000),
@@ -142,11 +153,15 @@ final class VerificationExperiment {
                     }
                 }
             }
-            return new LayoutFigures(shards, BenchOutput.fourDecimals(accuracyWithoutMarks),
-                    BenchOutput.fourDecimals(accuracyWithMarks), decidable, labelDecidable,
+            return new LayoutFigures(shards, accuracyWithoutMarks, accuracyWithMarks, decidable, labelDecidable,
                     BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
                     strategies, setup.falseAlarmTrials(), falseAlarmTrialAlarms);
         }
+    }
+
+    private SisaTrainer trainer(int shards, long seed) {
+        return new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP, new SisaLayout(shards, setup.slices()),
+                TrainingConfig.defaults(setup.epochsPerSlice(), seed)), setup.store());
     }
 
     /** Verifies every deleted subject of a group against the served model, counting all its queries. */
