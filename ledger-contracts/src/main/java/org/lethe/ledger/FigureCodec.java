@@ -5,9 +5,17 @@ import org.lethe.ledger.contract.UnlearningLedger;
 import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.ledger.record.Verdict;
 
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Int128;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.abi.datatypes.generated.Uint8;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 
 /** Converts verification figures to and from the contract's struct, whose rates are 18-decimal fixed point. */
 public final class FigureCodec {
@@ -22,6 +30,29 @@ public final class FigureCodec {
                 BigInteger.valueOf(figures.probes()), BigInteger.valueOf(figures.targetHits()),
                 unsignedWad("alpha", figures.alpha()), unsignedWad("beta", figures.beta()),
                 unsignedWad("backdoorSuccessRate", figures.backdoorSuccessRate()), toWad(figures.miaStatistic()), figures.certificateHash().toArray());
+    }
+
+    /**
+     * The struct's eight fields as the flat words they are on the wire. web3j's reflective struct decoding
+     * fails under class loaders other than the application's (Quarkus), and a static struct's encoding is
+     * just its fields in order.
+     */
+    public static final List<TypeReference<?>> WORDS = List.of(new TypeReference<Uint8>() { },
+            new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint64>() { },
+            new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Int128>() { },
+            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { });
+
+    /** The figures from their {@link #WORDS}, starting at {@code offset} of the decoded words. */
+    @SuppressWarnings("rawtypes")
+    public static VerificationFigures fromWords(List<Type> words, int offset) {
+        return fromContract(new UnlearningLedger.VerificationFigures(uint(words, offset), uint(words, offset + 1),
+                uint(words, offset + 2), uint(words, offset + 3), uint(words, offset + 4), uint(words, offset + 5),
+                uint(words, offset + 6), (byte[]) words.get(offset + 7).getValue()));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static BigInteger uint(List<Type> words, int index) {
+        return (BigInteger) words.get(index).getValue();
     }
 
     public static VerificationFigures fromContract(UnlearningLedger.VerificationFigures f) {

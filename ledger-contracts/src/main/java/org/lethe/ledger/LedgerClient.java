@@ -25,10 +25,7 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Int128;
-import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.abi.datatypes.generated.Uint64;
-import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -268,11 +265,7 @@ public final class LedgerClient implements AutoCloseable {
                 UnlearningStrategy.values()[u.component2().intValueExact()]));
     }
 
-    /**
-     * The verification of a request. Its nested struct is decoded as the flat tuple it is on the wire:
-     * web3j's reflective struct decoding fails under class loaders other than the application's (Quarkus
-     * tests), and a static struct's encoding is just its fields in order.
-     */
+    /** The verification of a request, its nested struct decoded word by word (see {@link FigureCodec#WORDS}). */
     public Optional<Recorded<Verification>> verification(Bytes32 requestId) {
         Function getVerification = new Function(UnlearningLedger.FUNC_GETVERIFICATION,
                 List.of(new org.web3j.abi.datatypes.generated.Bytes32(requestId.toArray())), VERIFICATION_WORDS);
@@ -280,24 +273,19 @@ public final class LedgerClient implements AutoCloseable {
                 contractAddress, FunctionEncoder.encode(getVerification)), DefaultBlockParameterName.LATEST).send()
                 .getValue());
         List<Type> words = FunctionReturnDecoder.decode(answer, getVerification.getOutputParameters());
-        UnlearningLedger.VerificationFigures figures = new UnlearningLedger.VerificationFigures(
-                uint(words, 0), uint(words, 1), uint(words, 2), uint(words, 3), uint(words, 4), uint(words, 5),
-                uint(words, 6), (byte[]) words.get(7).getValue());
         Bytes32 batchRoot = Bytes32.of((byte[]) words.get(8).getValue());
-        return recorded(uint(words, 9), new Verification(requestId,
-                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromContract(figures)));
+        return recorded((BigInteger) words.get(9).getValue(), new Verification(requestId,
+                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromWords(words, 0)));
     }
 
     /** getVerification's answer, word by word: the figures' eight fields, the batch root, the time. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final List<TypeReference<?>> VERIFICATION_WORDS = List.of(new TypeReference<Uint8>() { },
-            new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint64>() { },
-            new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Int128>() { },
-            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { },
-            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint64>() { });
+    private static final List<TypeReference<?>> VERIFICATION_WORDS = concat(FigureCodec.WORDS,
+            List.of(new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint64>() { }));
 
-    private static BigInteger uint(List<Type> words, int index) {
-        return (BigInteger) words.get(index).getValue();
+    private static List<TypeReference<?>> concat(List<TypeReference<?>> first, List<TypeReference<?>> second) {
+        List<TypeReference<?>> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** Whether the contract accepts the proof of the request's place in the anchored batch. */

@@ -12,10 +12,15 @@ import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verification;
 import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Hash;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,21 +69,31 @@ enum LedgerEventType {
         return new LedgerEvent.UnlearningRecorded(position(log), new Unlearning(Bytes32.of(e.target),
                 Bytes32.of(e.modelId), Bytes32.of(e.newVersion), UnlearningStrategy.values()[e.strategy.intValueExact()]));
     }),
-    VERIFICATION_RECORDED(UnlearningLedger.VERIFICATIONRECORDED_EVENT, Map.of(EventQuery.Key.REQUEST, 1), log -> {
-        var e = UnlearningLedger.getVerificationRecordedEventFromLog(log);
-        Bytes32 batchRoot = Bytes32.of(e.batchRoot);
-        return new LedgerEvent.VerificationRecorded(position(log), new Verification(Bytes32.of(e.requestId),
-                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromContract(e.figures)));
+    // topic and data by hand: web3j derives a struct's signature and decodes it reflectively, which fails
+    // under class loaders other than the application's (Quarkus)
+    VERIFICATION_RECORDED(Hash.sha3String("VerificationRecorded(bytes32,bytes32,"
+            + "(uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32))"), Map.of(EventQuery.Key.REQUEST, 1), log -> {
+        Bytes32 batchRoot = Bytes32.fromHex(log.getTopics().get(2));
+        return new LedgerEvent.VerificationRecorded(position(log), new Verification(Bytes32.fromHex(log.getTopics().get(1)),
+                batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot),
+                FigureCodec.fromWords(FunctionReturnDecoder.decode(log.getData(), figureWords()), 0)));
     });
 
-    private final Event event;
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static List<TypeReference<Type>> figureWords() {
+        return (List) FigureCodec.WORDS;
+    }
+
     private final String topic;
     private final Map<EventQuery.Key, Integer> keyTopics;
     private final Function<Log, LedgerEvent> decoder;
 
     LedgerEventType(Event event, Map<EventQuery.Key, Integer> keyTopics, Function<Log, LedgerEvent> decoder) {
-        this.event = event;
-        this.topic = EventEncoder.encode(event);
+        this(EventEncoder.encode(event), keyTopics, decoder);
+    }
+
+    LedgerEventType(String topic, Map<EventQuery.Key, Integer> keyTopics, Function<Log, LedgerEvent> decoder) {
+        this.topic = topic;
         this.keyTopics = keyTopics;
         this.decoder = decoder;
     }

@@ -29,7 +29,8 @@ public class LedgerGateway {
      */
     public synchronized LedgerClient client() {
         if (client == null) {
-            client = LedgerClient.connect(settings.rpcUrl(), Credentials.create(settings.accountKey()),
+            client = LedgerClient.connect(settings.rpcUrl(), Credentials.create(settings.accountKey().orElseThrow(() ->
+                            new IllegalStateException("lethe.ledger.account-key is not set: this service cannot write to the ledger"))),
                     settings.contractAddress(), new LedgerClientConfig(settings.receiptPollInterval(),
                             settings.receiptTimeout(), PIPELINED_GAS_LIMIT));
         }
