@@ -1,0 +1,25 @@
+package org.lethe.auditor.rules;
+
+import java.time.Instant;
+
+/**
+ * The certificate the verifier serves for a request, compared with the hash on the ledger.
+ *
+ * @param requestId the verified request
+ * @param checkedAt when the certificate was fetched
+ * @param outcome   what the comparison found
+ * @param detail    the hashes or the signature failure
+ */
+public record CertificateCheck(String requestId, Instant checkedAt, Outcome outcome, String detail) {
+
+    public enum Outcome {
+        /** the served certificate hashes to the ledger's value and its signature checks */
+        MATCHES,
+        /** the verifier serves no certificate for the request */
+        MISSING,
+        /** the served certificate hashes to another value than the ledger's */
+        HASH_MISMATCH,
+        /** the certificate's signature does not check, or another key signed it */
+        BAD_SIGNATURE
+    }
+}

@@ -1,0 +1,65 @@
+package org.lethe.auditor;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.lethe.ledger.testing.AnvilLedger;
+import org.lethe.service.database.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real things the auditor reads in tests: an embedded PostgreSQL, an Anvil node with the ledger contract
+ * (histories are written through {@link LedgerHistory}), and peers answering as the model service and the
+ * verifier do. Deadlines are a day, so tests move the ledger's clock instead of waiting.
+ */
+public class AuditorTestResources implements QuarkusTestResourceLifecycleManager {
+
+    private static AnvilLedger ledger;
+    private static PeerStub peers;
+    private EmbeddedDatabase database;
+
+    public static AnvilLedger ledger() {
+        return ledger;
+    }
+
+    public static PeerStub peers() {
+        return peers;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            database = EmbeddedDatabase.start(Files.createTempDirectory("lethe-auditor").resolve("postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ledger = AnvilLedger.start();
+        peers = PeerStub.start();
+        Map<String, String> config = new HashMap<>(database.datasourceConfig());
+        config.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
+        config.put("lethe.ledger.contract-address", ledger.contractAddress());
+        config.put("lethe.auditor.index.poll-interval", "1h");
+        config.put("lethe.auditor.rules.deadline", "P1D");
+        config.put("lethe.auditor.peers.model-service-url", peers.url());
+        config.put("lethe.auditor.peers.verifier-url", peers.url());
+        config.put("lethe.auditor.peers.verifier-public-key", peers.verifierKey().toBase64());
+        config.put("lethe.auditor.peers.check-interval", "1h");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (peers != null) {
+            peers.close();
+        }
+        if (ledger != null) {
+            ledger.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
