@@ -1,6 +1,5 @@
 package org.lethe.verifier.backdoor;
 
-import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.lethe.verifier.statistics.BinomialBounds;
 
 import java.util.Arrays;
@@ -20,7 +19,8 @@ import java.util.OptionalDouble;
  * @param nullMean       μ0: the mean score an unlearnt trigger stays under, from the version's {@link NullModel} at α/2
  * @param nullSd         σ0: the per-probe spread of an unlearnt trigger's scores
  * @param threshold      τ: a probe scoring above it is a hit
- * @param nullHitRate    q: the hit rate of an unlearnt trigger whose mean is μ0, P(N(μ0, σ0²) > τ)
+ * @param nullHitRate    q: an upper confidence bound on the hit rate of an unlearnt trigger whose mean is μ0,
+ *                       counted over the null's measured deviations (at the calibration's confidence)
  * @param keptHitRate    p: the lower confidence bound of the hit rate on the version with the data
  * @param alpha          false-alarm bound (NOT_DELETED when deleted)
  * @param beta           miss bound (CERTIFIED when kept)
@@ -34,10 +34,7 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
 
     /** Thresholds tried: μ0 plus this many σ0. */
     private static final double[] THRESHOLD_STEPS = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};
-    /**
-     * q is never taken below this: the normal tail is a model, trusted no further than one in a thousand,
-     * so no single hit decides.
-     */
+    /** q is never taken below this, so that no single hit decides. */
     private static final double MIN_NULL_HIT_RATE = 1e-3;
 
     /**
@@ -53,11 +50,10 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
         }
         double nullMean = nullModel.upperMean(alpha / 2);
         double nullSd = nullModel.withinSd();
-        NormalDistribution unlearnt = new NormalDistribution(nullMean, nullSd);
         BackdoorTestPlan best = null;
         for (double step : THRESHOLD_STEPS) {
             double threshold = nullMean + step * nullSd;
-            double q = Math.max(MIN_NULL_HIT_RATE, 1 - unlearnt.cumulativeProbability(threshold));
+            double q = Math.max(MIN_NULL_HIT_RATE, nullModel.exceedanceBound(threshold - nullMean, calibration.confidence()));
             long hits = Arrays.stream(calibration.scores()).filter(score -> score > threshold).count();
             double p = BinomialBounds.clopperPearson((int) hits, calibration.probes(), 2 * calibration.confidence() - 1)
                     .lower();

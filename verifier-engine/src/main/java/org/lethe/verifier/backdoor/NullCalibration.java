@@ -4,6 +4,7 @@ import org.hipparchus.stat.StatUtils;
 import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.trigger.TriggerSpec;
 
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -31,15 +32,22 @@ public final class NullCalibration {
                     + probesPerTrigger);
         }
         double[] means = new double[triggers];
+        double[] deviations = new double[triggers * probesPerTrigger];
+        // a deviation from the trigger's own fitted mean is narrower than one from its true mean by √((n−1)/n)
+        double unbiased = Math.sqrt(probesPerTrigger / (probesPerTrigger - 1.0));
         double withinVariance = 0;
         for (int t = 0; t < triggers; t++) {
             TriggerSpec unused = supply.unusedTrigger(enrolled);
             double[] residuals = scorer.score(model, unused, supply.pairs(unused, enrolled, probesPerTrigger)).residuals();
             means[t] = StatUtils.mean(residuals);
             withinVariance += StatUtils.variance(residuals) / triggers;
+            for (int i = 0; i < probesPerTrigger; i++) {
+                deviations[t * probesPerTrigger + i] = (residuals[i] - means[t]) * unbiased;
+            }
         }
+        Arrays.sort(deviations);
         double betweenVariance = Math.max(0, StatUtils.variance(means) - withinVariance / probesPerTrigger);
         return new NullModel(StatUtils.mean(means), Math.sqrt(betweenVariance), Math.sqrt(withinVariance), triggers,
-                probesPerTrigger);
+                probesPerTrigger, deviations);
     }
 }

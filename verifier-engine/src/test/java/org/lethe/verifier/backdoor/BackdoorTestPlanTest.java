@@ -1,5 +1,6 @@
 package org.lethe.verifier.backdoor;
 
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BackdoorTestPlanTest {
 
-    private static final NullModel NULL = new NullModel(0.0, 0.2, 0.3, 32, 8);
+    private static final NullModel NULL = new NullModel(0.0, 0.2, 0.3, 32, 8, normalDeviations(256, 0.3));
+
+    /** n deviations at the normal quantiles (i + ½)/n, spread sd: a null with normal tails. */
+    private static double[] normalDeviations(int n, double sd) {
+        NormalDistribution normal = new NormalDistribution(0, sd);
+        double[] deviations = new double[n];
+        for (int i = 0; i < n; i++) {
+            deviations[i] = normal.inverseCumulativeProbability((i + 0.5) / n);
+        }
+        return deviations;
+    }
 
     /** 32 scores spread evenly around {@code mean}, ± {@code spread}. */
     private static BackdoorCalibration calibration(double mean, double spread) {
@@ -33,7 +44,23 @@ class BackdoorTestPlanTest {
         assertTrue(plan.threshold() > plan.nullMean());
         assertTrue(plan.expectedProbes().orElseThrow() < 10, "expected probes " + plan.expectedProbes());
         assertTrue(plan.keptHitRate() < 1, "p is a lower confidence bound, below the observed rate of 1");
-        assertTrue(plan.nullHitRate() >= 1e-3 && plan.nullHitRate() < 0.01, "q " + plan.nullHitRate());
+        // no deviation above the threshold: q is the Clopper–Pearson bound of 0 in 256, ≈ 1.2 %
+        assertEquals(1 - Math.pow(0.05, 1.0 / 256), plan.nullHitRate(), 1e-6);
+    }
+
+    @Test
+    void heavyTailsInTheNullRaiseQWhereANormalFitWouldNot() {
+        double[] heavy = normalDeviations(256, 0.3);
+        for (int i = 0; i < 13; i++) {
+            heavy[heavy.length - 1 - i] = 2.0; // 5 % of unlearnt probes jump almost 7 σ
+        }
+        NullModel heavyTailed = new NullModel(0.0, 0.2, 0.3, 32, 8, heavy);
+
+        assertTrue(heavyTailed.exceedanceBound(1.5, 0.95) > 13.0 / 256, "the bound lies above the 5 % counted");
+        assertTrue(NULL.exceedanceBound(1.5, 0.95) < 0.02);
+        BackdoorTestPlan plan = BackdoorTestPlan.of(heavyTailed, calibration(3, 1), 1e-3, 1e-3, 30);
+        assertTrue(plan.threshold() > plan.nullMean() + 2.0 || plan.nullHitRate() > 13.0 / 256,
+                "either τ clears the tail or q counts it: τ=" + plan.threshold() + ", q=" + plan.nullHitRate());
     }
 
     @Test
