@@ -63,6 +63,8 @@ create table deletion_request (
     contribution_root   text        not null,
     requested_at        timestamptz not null,
     anchored_at         timestamptz not null,
+    block_number        bigint      not null,
+    log_index           bigint      not null,
     tx_hash             text        not null
 );
 create index deletion_request_by_subject on deletion_request (subject_id_hash);
@@ -72,6 +74,8 @@ create table deletion_batch (
     batch_root          text primary key,
     request_count       int         not null,
     anchored_at         timestamptz not null,
+    block_number        bigint      not null,
+    log_index           bigint      not null,
     tx_hash             text        not null
 );
 
@@ -105,7 +109,8 @@ create index verification_by_batch on verification (batch_root);
 -- the request's own time, or at its batch's anchoring, the earliest time the ledger shows for it.
 create view request_timeline as
 select r.request_id, r.subject_id_hash, r.contribution_root, r.requested_at, null::text as batch_root,
-       r.anchored_at, r.tx_hash as anchor_tx, r.requested_at as clock_start,
+       r.anchored_at, r.tx_hash as anchor_tx, r.requested_at as clock_start, r.block_number as anchor_block,
+       r.log_index as anchor_log,
        u.model_id, u.new_version, u.strategy, u.executed_at, u.tx_hash as execution_tx,
        v.verdict, v.probes, v.target_hits, v.alpha, v.beta, v.backdoor_success_rate, v.mia_statistic,
        v.certificate_hash, v.verified_at, v.tx_hash as verification_tx
@@ -114,7 +119,7 @@ left join unlearning u on u.target = r.request_id
 left join verification v on v.request_id = r.request_id
 union all
 select v.request_id, null, null, null, v.batch_root,
-       b.anchored_at, b.tx_hash, b.anchored_at,
+       b.anchored_at, b.tx_hash, b.anchored_at, b.block_number, b.log_index,
        u.model_id, u.new_version, u.strategy, u.executed_at, u.tx_hash,
        v.verdict, v.probes, v.target_hits, v.alpha, v.beta, v.backdoor_success_rate, v.mia_statistic,
        v.certificate_hash, v.verified_at, v.tx_hash

@@ -48,9 +48,10 @@ final class EventRows implements AutoCloseable {
         commitments = prepare(connection, "insert into trigger_commitment (subject_id_hash, rotation, commitment,"
                 + " committed_at, tx_hash) values (?, ?, ?, ?, ?) on conflict do nothing");
         requests = prepare(connection, "insert into deletion_request (request_id, subject_id_hash, contribution_root,"
-                + " requested_at, anchored_at, tx_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
-        batches = prepare(connection, "insert into deletion_batch (batch_root, request_count, anchored_at, tx_hash)"
-                + " values (?, ?, ?, ?) on conflict do nothing");
+                + " requested_at, anchored_at, block_number, log_index, tx_hash) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict do nothing");
+        batches = prepare(connection, "insert into deletion_batch (batch_root, request_count, anchored_at, block_number,"
+                + " log_index, tx_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
         unlearnings = prepare(connection, "insert into unlearning (target, model_id, new_version, strategy, executed_at,"
                 + " tx_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
         // an INCONCLUSIVE verdict may be followed by another one for the same request: the newest stands
@@ -95,9 +96,10 @@ final class EventRows implements AutoCloseable {
         } else if (event instanceof LedgerEvent.DeletionRequested e) {
             DeletionRequest r = e.request();
             batch(requests, hex(r.requestId()), hex(r.subjectIdHash()), hex(r.contributionRoot()),
-                    Timestamp.from(r.requestedAt()), time, tx);
+                    Timestamp.from(r.requestedAt()), time, e.position().blockNumber(), e.position().logIndex(), tx);
         } else if (event instanceof LedgerEvent.DeletionBatchAnchored e) {
-            batch(batches, hex(e.batch().batchRoot()), e.batch().count(), time, tx);
+            batch(batches, hex(e.batch().batchRoot()), e.batch().count(), time, e.position().blockNumber(),
+                    e.position().logIndex(), tx);
         } else if (event instanceof LedgerEvent.UnlearningRecorded e) {
             batch(unlearnings, hex(e.unlearning().target()), hex(e.unlearning().modelId()),
                     hex(e.unlearning().newVersion()), e.unlearning().strategy().name(), time, tx);

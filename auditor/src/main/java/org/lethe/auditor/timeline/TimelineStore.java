@@ -43,7 +43,7 @@ public class TimelineStore {
             paged.add(filter.limit());
             paged.add(filter.offset());
             try (PreparedStatement select = prepare(connection, "select * from request_timeline" + where
-                    + " order by clock_start, request_id limit ? offset ?", paged);
+                    + " order by clock_start, anchor_block, anchor_log, request_id limit ? offset ?", paged);
                  ResultSet rows = select.executeQuery()) {
                 List<RequestTimeline> requests = new ArrayList<>();
                 while (rows.next()) {
@@ -71,7 +71,7 @@ public class TimelineStore {
         String sql = "select b.batch_root, b.request_count, b.anchored_at, b.tx_hash, u.model_id, u.new_version,"
                 + " u.strategy, u.executed_at, u.tx_hash as execution_tx,"
                 + " (select count(*) from verification v where v.batch_root = b.batch_root) as verified"
-                + " from deletion_batch b left join unlearning u on u.target = b.batch_root order by b.anchored_at";
+                + " from deletion_batch b left join unlearning u on u.target = b.batch_root order by b.block_number, b.log_index";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql);
              ResultSet rows = select.executeQuery()) {

@@ -57,7 +57,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** The whole report. */
-    record Result(int subjects, int samplesPerSubject, double markedFraction, int deletedPerStrategy, double alpha,
+    record Result(int subjects, int samplesPerSubject, double markedFraction, int triggerPixels, int deletedPerStrategy, double alpha,
                   double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa,
                   int verdictsOnLedger, int verdictsMatchingCertificates) {
     }
@@ -106,6 +106,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
             description = "Unlearnt triggers tested against the retrained model (default: ${DEFAULT-VALUE}).")
     int falseAlarmTrials;
 
+    @Option(names = "--trigger-pixels", defaultValue = "4",
+            description = "k, the pixels of each trigger, as lethe.verifier.triggers.pixels (default: ${DEFAULT-VALUE}).")
+    int triggerPixels;
+
     @Option(names = "--accuracy-repeats", defaultValue = "3",
             description = "Trainings with and without marks, each pair with its own seed, for marking's accuracy cost (default: ${DEFAULT-VALUE}).")
     int accuracyRepeats;
@@ -119,7 +123,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
-                || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || maxProbes < 1 || shards.isEmpty()
+                || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
+                || shards.isEmpty()
                 || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)) {
             spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2 "
                     + "and --marked-fraction within (0, 1]");
@@ -140,7 +145,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(seed);
         ReferenceData reference = ReferenceData.fromTestSplit(data, 6_000, 2_000, 1_000);
-        TriggerGenerator generator = new TriggerGenerator(random, 4, TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
+        TriggerGenerator generator = new TriggerGenerator(random, triggerPixels, TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
         TriggerCollisions collisions = new TriggerCollisions(1);
         List<TriggerSpec> triggers = new ArrayList<>();
         for (int subject = 0; subject < subjects; subject++) {
@@ -176,7 +181,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
                     .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
-            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction,
+            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, triggerPixels,
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);
             return 0;
