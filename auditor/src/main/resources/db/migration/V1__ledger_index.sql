@@ -135,3 +135,15 @@ create table certificate_check (
     outcome         text        not null,
     detail          text        not null
 );
+
+-- Compliance reports as issued: the exact bytes signed, kept so a regulator can fetch them again.
+create table report (
+    id              text primary key,
+    period_from     timestamptz not null,
+    period_to       timestamptz not null,
+    generated_at    timestamptz not null,
+    json            bytea       not null,
+    json_signature  bytea       not null,
+    pdf             bytea       not null,
+    pdf_signature   bytea       not null
+);

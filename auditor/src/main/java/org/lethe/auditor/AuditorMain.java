@@ -18,6 +18,8 @@ public final class AuditorMain {
     }
 
     public static void main(String... args) {
+        // the report's charts are drawn without a display
+        System.setProperty("java.awt.headless", "true");
         EmbeddedDatabase.startUnlessConfigured(SERVICE);
         Quarkus.run(args);
     }

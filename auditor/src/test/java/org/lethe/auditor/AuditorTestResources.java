@@ -7,6 +7,7 @@ import org.lethe.service.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * verifier do. Deadlines are a day, so tests move the ledger's clock instead of waiting.
  */
 public class AuditorTestResources implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REGULATOR_TOKEN = "regulator-token-for-tests";
 
     private static AnvilLedger ledger;
     private static PeerStub peers;
@@ -31,11 +34,13 @@ public class AuditorTestResources implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        Path state;
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("lethe-auditor").resolve("postgres"));
+            state = Files.createTempDirectory("lethe-auditor");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        database = EmbeddedDatabase.start(state.resolve("postgres"));
         ledger = AnvilLedger.start();
         peers = PeerStub.start();
         Map<String, String> config = new HashMap<>(database.datasourceConfig());
@@ -47,6 +52,9 @@ public class AuditorTestResources implements QuarkusTestResourceLifecycleManager
         config.put("lethe.auditor.peers.verifier-url", peers.url());
         config.put("lethe.auditor.peers.verifier-public-key", peers.verifierKey().toBase64());
         config.put("lethe.auditor.peers.check-interval", "1h");
+        config.put("lethe.auditor.reports.regulator-token", REGULATOR_TOKEN);
+        config.put("lethe.auditor.reports.key-file", state.resolve("keys/report-signing.key").toString());
+        config.put("lethe.auditor.reports.certificate-file", state.resolve("keys/report-signing.crt").toString());
         return config;
     }
 

@@ -3,13 +3,14 @@ package org.lethe.cli;
 import org.lethe.cli.bench.BenchCommand;
 import org.lethe.cli.demo.DemoCommand;
 import org.lethe.cli.keys.KeysCommand;
+import org.lethe.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lethe} command line: subject tools, benchmarks and, later, the demo. */
 @Command(name = "lethe", mixinStandardHelpOptions = true, version = "lethe 0.1.0",
         description = "Verifiable machine unlearning: subject tools and benchmarks.",
-        subcommands = {DemoCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, KeysCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LetheCommand {
 
     public static void main(String[] args) {

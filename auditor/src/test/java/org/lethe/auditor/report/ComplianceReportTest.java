@@ -1,0 +1,163 @@
+package org.lethe.auditor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lethe.auditor.AuditorTestResources;
+import org.lethe.auditor.LedgerHistory;
+import org.lethe.auditor.index.LedgerIndexer;
+import org.lethe.evidence.cms.DetachedSignature;
+import org.lethe.evidence.cms.ReportSigningKey;
+import org.lethe.evidence.document.DocumentVerificationException;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.evidence.testing.OpenSsl;
+import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.Verdict;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = AuditorTestResources.class, restrictToAnnotatedClass = false)
+class ComplianceReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    LedgerIndexer indexer;
+
+    @TempDir
+    Path directory;
+
+    private final LedgerHistory history = new LedgerHistory(AuditorTestResources.ledger(), AuditorTestResources.peers());
+
+    @Test
+    void aPeriodsReportListsItsRequestsAndViolationsInJsonAndPdfBothSigned() throws Exception {
+        Bytes32 model = history.model();
+        DeletionRequest certified = history.request();
+        DeletionRequest kept = history.request();
+        history.execute(model, certified.requestId());
+        history.execute(model, kept.requestId());
+        history.verify(certified.requestId(), Verdict.CERTIFIED);
+        history.verify(kept.requestId(), Verdict.NOT_DELETED);
+        indexer.catchUp();
+        String from = certified.requestedAt().minusSeconds(1).toString();
+        String to = kept.requestedAt().plusSeconds(1).toString();
+
+        Response receipt = issue(from, to);
+        receipt.then().statusCode(201).body("files.'report.json'", containsString("/reports/"));
+        String id = receipt.path("id");
+        byte[] json = file(id, "report.json");
+        byte[] pdf = file(id, "report.pdf");
+        assertEquals(id, HashAlgorithm.SHA_256.hash(json).toHex(), "a report's id is its JSON's hash");
+
+        JsonNode report = JSON.readTree(json);
+        assertEquals("lethe-compliance-report/1", report.path("type").asText());
+        List<String> ids = new ArrayList<>();
+        report.path("requests").forEach(row -> ids.add(row.path("timeline").path("requestId").asText()));
+        assertTrue(ids.containsAll(List.of(certified.requestId().toHex(), kept.requestId().toHex())), ids.toString());
+        assertTrue(report.path("summary").path("violationsByRule").path("verdict.certified").asLong() >= 1);
+        assertTrue(report.path("ledger").path("chainId").asLong() > 0);
+
+        String text = pdfText(pdf);
+        assertTrue(text.contains("Lethe compliance report"), text);
+        assertTrue(text.contains(kept.requestId().toHex().substring(0, 14)), "the table lists the request");
+        assertTrue(text.contains("verdict.certified: verdict NOT_DELETED"), "the violation with its evidence");
+        assertTrue(text.contains(id), "the PDF names its JSON's hash");
+
+        X509Certificate certificate = ReportSigningKey.parseCertificate(given().when().get("/reports/certificate")
+                .then().statusCode(200).extract().asString());
+        DetachedSignature.verify(json, file(id, "report.json.p7s"), Optional.of(certificate));
+        DetachedSignature.verify(pdf, file(id, "report.pdf.p7s"), Optional.of(certificate));
+        byte[] changed = json.clone();
+        changed[json.length / 2] ^= 1;
+        assertThrows(DocumentVerificationException.class,
+                () -> DetachedSignature.verify(changed, file(id, "report.json.p7s"), Optional.of(certificate)));
+        opensslChecks(json, file(id, "report.json.p7s"), certificate);
+    }
+
+    @Test
+    void anEmptyPeriodStillGivesAValidSignedReport() throws Exception {
+        indexer.catchUp();
+        String id = issue("2001-01-01", "2001-02-01").then().statusCode(201).extract().path("id");
+        byte[] json = file(id, "report.json");
+
+        JsonNode report = JSON.readTree(json);
+        assertEquals(0, report.path("summary").path("requests").asInt());
+        assertEquals(0, report.path("requests").size());
+        DetachedSignature.verify(json, file(id, "report.json.p7s"), Optional.empty());
+        DetachedSignature.verify(file(id, "report.pdf"), file(id, "report.pdf.p7s"), Optional.empty());
+        assertTrue(pdfText(file(id, "report.pdf")).contains("Requests (0)"));
+    }
+
+    @Test
+    void reportsNeedTheRegulatorTokenAndAProperPeriod() {
+        given().contentType("application/json").body("{\"from\":\"2026-01-01\",\"to\":\"2026-02-01\"}")
+                .when().post("/reports").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer wrong").contentType("application/json")
+                .body("{\"from\":\"2026-01-01\",\"to\":\"2026-02-01\"}").when().post("/reports").then().statusCode(401);
+        issue("2026-02-01", "2026-01-01").then().statusCode(400).body("detail", containsString("must be before"));
+        issue("last week", "2026-01-01").then().statusCode(400).body("detail", containsString("from must be a date"));
+        given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN).contentType("application/json")
+                .body("{\"from\":\"2026-01-01\"}").when().post("/reports").then().statusCode(400)
+                .body("detail", equalTo("to is required"));
+        given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN)
+                .when().get("/reports/" + LedgerHistory.randomId().toHex() + "/report.json").then().statusCode(404);
+        given().when().get("/reports/" + LedgerHistory.randomId().toHex() + "/report.json").then().statusCode(401);
+        given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN)
+                .when().get("/reports/x/passwords.txt").then().statusCode(404)
+                .body("detail", containsString("a report has the files"));
+    }
+
+    private void opensslChecks(byte[] json, byte[] signature, X509Certificate certificate) throws IOException {
+        assumeTrue(OpenSsl.installed(), "openssl is not installed: the command-line check is skipped");
+        Path report = Files.write(directory.resolve("report.json"), json);
+        Path p7s = Files.write(directory.resolve("report.json.p7s"), signature);
+        Path pem = Files.writeString(directory.resolve("auditor-report.crt"), ReportSigningKey.certificatePem(certificate));
+        assertEquals(0, OpenSsl.verifyDetached(report, p7s, pem), "openssl accepts the report's signature");
+        byte[] changed = json.clone();
+        changed[0] ^= 1;
+        Files.write(report, changed);
+        assertNotEquals(0, OpenSsl.verifyDetached(report, p7s, pem), "openssl refuses a changed byte");
+    }
+
+    private static Response issue(String from, String to) {
+        return given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN)
+                .contentType("application/json").body("{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}")
+                .when().post("/reports");
+    }
+
+    private static byte[] file(String id, String name) {
+        return given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN)
+                .when().get("/reports/" + id + "/" + name).then().statusCode(200).extract().asByteArray();
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
