@@ -133,7 +133,9 @@ create table certificate_check (
     request_id      text primary key,
     checked_at      timestamptz not null,
     outcome         text        not null,
-    detail          text        not null
+    detail          text        not null,
+    -- from the certificate: the paired test's hit rate on the version with the data, at the plan's threshold
+    rate_before     double precision
 );
 
 -- Compliance reports as issued: the exact bytes signed, kept so a regulator can fetch them again.

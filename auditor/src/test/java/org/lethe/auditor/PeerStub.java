@@ -91,9 +91,14 @@ public final class PeerStub implements AutoCloseable {
         return certificate.hash();
     }
 
+    /** A certificate's payload with the parts the auditor reads: the calibration's scores and threshold. */
     private static ObjectNode certificatePayload(Bytes32 requestId, String verdict) {
-        return JSON.createObjectNode().put("type", "lethe-deletion-certificate/1").put("requestId", requestId.toHex())
-                .put("verdict", verdict);
+        ObjectNode payload = JSON.createObjectNode().put("type", "lethe-deletion-certificate/1")
+                .put("requestId", requestId.toHex()).put("verdict", verdict);
+        ObjectNode calibration = payload.putObject("calibration");
+        calibration.putObject("backdoor").putArray("scores").add(3.0).add(2.5).add(0.1).add(2.0);
+        calibration.putObject("plan").put("threshold", 1.0);
+        return payload;
     }
 
     private static void answer(HttpExchange exchange, Optional<ObjectNode> body) throws IOException {

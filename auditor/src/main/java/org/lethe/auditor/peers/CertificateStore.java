@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The certificate checks made so far, and which verifications still need one. */
 @ApplicationScoped
@@ -41,9 +43,9 @@ public class CertificateStore {
     }
 
     public void save(List<CertificateCheck> checks) {
-        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail) values (?, ?, ?, ?)"
-                + " on conflict (request_id) do update set checked_at = excluded.checked_at,"
-                + " outcome = excluded.outcome, detail = excluded.detail";
+        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before)"
+                + " values (?, ?, ?, ?, ?) on conflict (request_id) do update set checked_at = excluded.checked_at,"
+                + " outcome = excluded.outcome, detail = excluded.detail, rate_before = excluded.rate_before";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
             for (CertificateCheck check : checks) {
@@ -51,6 +53,7 @@ public class CertificateStore {
                 upsert.setTimestamp(2, Timestamp.from(check.checkedAt()));
                 upsert.setString(3, check.outcome().name());
                 upsert.setString(4, check.detail());
+                upsert.setObject(5, check.rateBefore().orElse(null), Types.DOUBLE);
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -63,11 +66,12 @@ public class CertificateStore {
         Map<String, CertificateCheck> checks = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "select request_id, checked_at, outcome, detail from certificate_check");
+                     "select request_id, checked_at, outcome, detail, rate_before from certificate_check");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 checks.put(rows.getString(1), new CertificateCheck(rows.getString(1), rows.getTimestamp(2).toInstant(),
-                        CertificateCheck.Outcome.valueOf(rows.getString(3)), rows.getString(4)));
+                        CertificateCheck.Outcome.valueOf(rows.getString(3)), rows.getString(4),
+                        Optional.ofNullable((Double) rows.getObject(5))));
             }
             return checks;
         } catch (SQLException e) {

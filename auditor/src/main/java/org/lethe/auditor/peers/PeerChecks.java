@@ -116,26 +116,43 @@ public class PeerChecks {
                 .map(answer -> answer.path("certificate")).filter(node -> node.isObject());
         if (certificate.isEmpty()) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.MISSING,
-                    "the verifier serves no certificate for the request; the ledger holds hash " + ledgerHash);
+                    "the verifier serves no certificate for the request; the ledger holds hash " + ledgerHash,
+                    Optional.empty());
         }
         SignedDocument document;
         try {
             document = SignedDocumentCodec.fromJson(certificate.get());
         } catch (MalformedDocumentException e) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.BAD_SIGNATURE,
-                    "the served certificate is not a signed document: " + e.getMessage());
+                    "the served certificate is not a signed document: " + e.getMessage(), Optional.empty());
         }
         String servedHash = document.hash().toHex();
         if (!servedHash.equals(ledgerHash)) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.HASH_MISMATCH,
-                    "the served certificate hashes to " + servedHash + ", the ledger holds " + ledgerHash);
+                    "the served certificate hashes to " + servedHash + ", the ledger holds " + ledgerHash, Optional.empty());
         }
         try {
             SignedDocumentVerifier.verify(document, key);
         } catch (DocumentVerificationException e) {
-            return new CertificateCheck(requestId, now, CertificateCheck.Outcome.BAD_SIGNATURE, e.getMessage());
+            return new CertificateCheck(requestId, now, CertificateCheck.Outcome.BAD_SIGNATURE, e.getMessage(),
+                    Optional.empty());
         }
         return new CertificateCheck(requestId, now, CertificateCheck.Outcome.MATCHES,
-                "hash " + ledgerHash + ", signed by verifier key " + key.id());
+                "hash " + ledgerHash + ", signed by verifier key " + key.id(), rateBefore(document.payload()));
+    }
+
+    /** The calibration's hit rate at its plan's threshold: how often the trigger worked before the deletion. */
+    private static Optional<Double> rateBefore(JsonNode certificate) {
+        JsonNode calibration = certificate.path("calibration");
+        JsonNode scores = calibration.path("backdoor").path("scores");
+        JsonNode threshold = calibration.path("plan").path("threshold");
+        if (!scores.isArray() || scores.isEmpty() || !threshold.isNumber()) {
+            return Optional.empty();
+        }
+        long hits = 0;
+        for (JsonNode score : scores) {
+            hits += score.asDouble() > threshold.asDouble() ? 1 : 0;
+        }
+        return Optional.of((double) hits / scores.size());
     }
 }

@@ -1,6 +1,7 @@
 package org.lethe.auditor.rules;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The certificate the verifier serves for a request, compared with the hash on the ledger.
@@ -9,8 +10,10 @@ import java.time.Instant;
  * @param checkedAt when the certificate was fetched
  * @param outcome   what the comparison found
  * @param detail    the hashes or the signature failure
+ * @param rateBefore the backdoor's hit rate on the version with the data, as the matching certificate states it
  */
-public record CertificateCheck(String requestId, Instant checkedAt, Outcome outcome, String detail) {
+public record CertificateCheck(String requestId, Instant checkedAt, Outcome outcome, String detail,
+                               Optional<Double> rateBefore) {
 
     public enum Outcome {
         /** the served certificate hashes to the ledger's value and its signature checks */

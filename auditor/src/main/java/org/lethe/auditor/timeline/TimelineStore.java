@@ -56,6 +56,22 @@ public class TimelineStore {
         }
     }
 
+    /** The newest requests, newest first. */
+    public List<RequestTimeline> recent(int count) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, "select * from request_timeline"
+                     + " order by clock_start desc, anchor_block desc, anchor_log desc limit ?", List.of(count));
+             ResultSet rows = select.executeQuery()) {
+            List<RequestTimeline> requests = new ArrayList<>();
+            while (rows.next()) {
+                requests.add(timeline(rows));
+            }
+            return requests;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading recent requests from the index failed", e);
+        }
+    }
+
     public Optional<RequestTimeline> request(String requestId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = prepare(connection, "select * from request_timeline where request_id = ?",
