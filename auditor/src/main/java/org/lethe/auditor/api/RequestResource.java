@@ -59,9 +59,7 @@ public class RequestResource {
                 start, end, QueryParameters.id("model", model), QueryParameters.limit(limit),
                 QueryParameters.offset(offset));
         TimelineStore.Page page = timelines.requests(filter);
-        List<Violation> violations = audit.violations();
-        return new RequestPage(page.total(), limit, offset,
-                page.requests().stream().map(request -> view(request, violations)).toList());
+        return new RequestPage(page.total(), limit, offset, page.requests().stream().map(this::view).toList());
     }
 
     @GET
@@ -70,13 +68,11 @@ public class RequestResource {
         String id = RequestIds.parse("requestId", requestId).toHex();
         RequestTimeline timeline = timelines.request(id).orElseThrow(() -> new ProblemException(404, "unknown-request",
                 "Unknown deletion request", "the indexed ledger names no deletion request " + id));
-        return view(timeline, audit.violations());
+        return view(timeline);
     }
 
-    private RequestView view(RequestTimeline timeline, List<Violation> violations) {
-        List<String> records = timeline.anchor().batchRoot().map(root -> List.of("request " + timeline.requestId(),
-                "batch " + root)).orElse(List.of("request " + timeline.requestId()));
+    private RequestView view(RequestTimeline timeline) {
         return new RequestView(timeline.status().name(), timeline.clockStart().plus(audit.deadline()), timeline,
-                violations.stream().filter(violation -> violation.records().stream().anyMatch(records::contains)).toList());
+                audit.violationsOf(timeline));
     }
 }

@@ -8,15 +8,19 @@ import org.lethe.auditor.ledger.LedgerView;
 import org.lethe.auditor.peers.CertificateStore;
 import org.lethe.auditor.peers.PeerChecks;
 import org.lethe.auditor.rules.AuditFacts;
+import org.lethe.auditor.rules.CertificateCheck;
 import org.lethe.auditor.rules.RuleBook;
 import org.lethe.auditor.rules.Violation;
+import org.lethe.auditor.timeline.BatchProgress;
 import org.lethe.auditor.timeline.RequestFilter;
+import org.lethe.auditor.timeline.RequestTimeline;
 import org.lethe.auditor.timeline.TimelineStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The audit as of now: the facts the index holds, judged by every rule. */
@@ -58,6 +62,21 @@ public class AuditService {
         return RuleBook.check(facts());
     }
 
+    /**
+     * The violations that name this request or its batch, judged on its own records only: a timeline does
+     * not read the whole index.
+     */
+    public List<Violation> violationsOf(RequestTimeline request) {
+        Instant ledgerNow = index.current().flatMap(IndexCursor::indexedThrough).orElse(Instant.EPOCH);
+        List<BatchProgress> batch = request.anchor().batchRoot()
+                .map(root -> timelines.batches().stream().filter(b -> b.batchRoot().equals(root)).toList())
+                .orElse(List.of());
+        Map<String, CertificateCheck> certificate = certificates.find(request.requestId())
+                .map(check -> Map.of(request.requestId(), check)).orElse(Map.of());
+        return RuleBook.check(new AuditFacts(ledgerNow, settings.deadline(), List.of(request), batch, List.of(),
+                Optional.empty(), certificate));
+    }
+
     public IndexStatus indexStatus() {
         Optional<IndexCursor> cursor = index.current();
         Optional<Instant> lastRead = cursor.flatMap(IndexCursor::advancedAt);
@@ -65,6 +84,7 @@ public class AuditService {
         return new IndexStatus(ledger.contractAddress(), indexedThrough, cursor.flatMap(IndexCursor::indexedThrough),
                 cursor.flatMap(IndexCursor::headBlock), cursor.flatMap(IndexCursor::headBlock).map(head -> head - indexedThrough),
                 lastRead, lastRead.map(read -> Duration.between(read, clock.instant()).toSeconds()),
-                indexer.failure().map(failure -> failure.reason() + " (since " + failure.since() + ")"));
+                indexer.failure().map(failure -> failure.reason() + " (since " + failure.since() + ")"),
+                indexer.lastCatchUp());
     }
 }

@@ -1,5 +1,7 @@
 package org.lethe.auditor.audit;
 
+import org.lethe.auditor.index.LedgerIndexer;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,8 +16,10 @@ import java.util.Optional;
  * @param lastRead           when the node last answered
  * @param staleSeconds       seconds since then
  * @param readFailure        why the node cannot be read now, and since when
+ * @param lastCatchUp        the last run that indexed new blocks: events, blocks, seconds
  */
 public record IndexStatus(String contract, long indexedThroughBlock, Optional<Instant> indexedThroughTime,
                           Optional<Long> headBlock, Optional<Long> lagBlocks, Optional<Instant> lastRead,
-                          Optional<Long> staleSeconds, Optional<String> readFailure) {
+                          Optional<Long> staleSeconds, Optional<String> readFailure,
+                          Optional<LedgerIndexer.CatchUp> lastCatchUp) {
 }

@@ -28,11 +28,16 @@ public class LedgerIndexer {
     public record ReadFailure(Instant since, String reason) {
     }
 
+    /** The last catch-up that indexed blocks: how many events in how many blocks, how long it took. */
+    public record CatchUp(int events, long blocks, double seconds, Instant finishedAt) {
+    }
+
     private final LedgerView ledger;
     private final IndexStore store;
     private final IndexerSettings settings;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReadFailure> failure = new AtomicReference<>();
+    private final AtomicReference<CatchUp> lastCatchUp = new AtomicReference<>();
 
     public LedgerIndexer(LedgerView ledger, IndexStore store, IndexerSettings settings) {
         this.ledger = ledger;
@@ -57,6 +62,7 @@ public class LedgerIndexer {
      */
     public synchronized int catchUp() {
         try {
+            long started = System.nanoTime();
             int written = 0;
             IndexCursor cursor = store.cursor(ledger.contractAddress(), settings.deploymentBlock());
             long head = ledger.headBlock();
@@ -74,6 +80,10 @@ public class LedgerIndexer {
                 written += events.size();
                 next = to + 1;
             }
+            if (next > cursor.nextBlock()) {
+                lastCatchUp.set(new CatchUp(written, next - cursor.nextBlock(), (System.nanoTime() - started) / 1e9,
+                        clock.instant()));
+            }
             failure.set(null);
             return written;
         } catch (LedgerUnavailableException e) {
@@ -81,6 +91,10 @@ public class LedgerIndexer {
             failure.updateAndGet(previous -> new ReadFailure(previous.since(), e.getMessage()));
             throw e;
         }
+    }
+
+    public Optional<CatchUp> lastCatchUp() {
+        return Optional.ofNullable(lastCatchUp.get());
     }
 
     /** Why the last read failed and since when, if it did. */

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,27 @@ public class CertificateStore {
 
     public Map<String, CertificateCheck> all() {
         Map<String, CertificateCheck> checks = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select request_id, checked_at, outcome, detail, rate_before from certificate_check");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                checks.put(rows.getString(1), new CertificateCheck(rows.getString(1), rows.getTimestamp(2).toInstant(),
-                        CertificateCheck.Outcome.valueOf(rows.getString(3)), rows.getString(4),
-                        Optional.ofNullable((Double) rows.getObject(5))));
+        read("", Optional.empty()).forEach(check -> checks.put(check.requestId(), check));
+        return checks;
+    }
+
+    public Optional<CertificateCheck> find(String requestId) {
+        return read(" where request_id = ?", Optional.of(requestId)).stream().findFirst();
+    }
+
+    private List<CertificateCheck> read(String where, Optional<String> requestId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select request_id, checked_at, outcome, detail, rate_before from certificate_check" + where)) {
+            if (requestId.isPresent()) {
+                select.setString(1, requestId.get());
+            }
+            List<CertificateCheck> checks = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    checks.add(new CertificateCheck(rows.getString(1), rows.getTimestamp(2).toInstant(),
+                            CertificateCheck.Outcome.valueOf(rows.getString(3)), rows.getString(4),
+                            Optional.ofNullable((Double) rows.getObject(5))));
+                }
             }
             return checks;
         } catch (SQLException e) {

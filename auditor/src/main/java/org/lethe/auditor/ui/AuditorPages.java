@@ -84,7 +84,6 @@ public class AuditorPages {
         String id = RequestIds.parse("requestId", requestId).toHex();
         RequestTimeline timeline = timelines.request(id).orElseThrow(() -> new ProblemException(404, "unknown-request",
                 "Unknown deletion request", "the indexed ledger names no deletion request " + id));
-        AuditFacts facts = audit.facts();
         List<Pages.Step> steps = new ArrayList<>();
         timeline.requestedAt().ifPresent(time -> steps.add(new Pages.Step("requested by the subject", Pages.time(time), "",
                 "contribution " + timeline.contributionRoot().orElse(""))));
@@ -98,13 +97,10 @@ public class AuditorPages {
                         "%d of %d probes hit (rate %.3f), alpha %.1e, beta %.1e, membership %.3f, certificate %s",
                         v.targetHits(), v.probes(), v.backdoorSuccessRate(), v.alpha(), v.beta(), v.miaStatistic(),
                         v.certificateHash()))));
-        List<String> names = timeline.anchor().batchRoot().map(root -> List.of("request " + id, "batch " + root))
-                .orElse(List.of("request " + id));
         return request.data("timeline", timeline).data("id", id).data("status", timeline.status().name())
                 .data("subject", timeline.subjectIdHash().orElse(""))
-                .data("dueBy", Pages.time(facts.dueBy(timeline.clockStart()))).data("steps", steps)
-                .data("violations", RuleBook.check(facts).stream()
-                        .filter(v -> v.records().stream().anyMatch(names::contains)).map(Pages.ViolationRow::of).toList());
+                .data("dueBy", Pages.time(timeline.clockStart().plus(audit.deadline()))).data("steps", steps)
+                .data("violations", audit.violationsOf(timeline).stream().map(Pages.ViolationRow::of).toList());
     }
 
     @GET

@@ -26,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String MODEL_SERVICE = "model-service";
     /** The independent verifier. */
     public static final String VERIFIER = "verifier";
+    /** The auditor, which reads the ledger only. */
+    public static final String AUDITOR = "auditor";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
