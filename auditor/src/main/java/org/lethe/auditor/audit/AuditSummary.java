@@ -3,6 +3,7 @@ package org.lethe.auditor.audit;
 import org.lethe.auditor.rules.AuditFacts;
 import org.lethe.auditor.rules.AuditRule;
 import org.lethe.auditor.rules.RuleBook;
+import org.lethe.auditor.rules.ServedVersionCheck;
 import org.lethe.auditor.rules.Violation;
 import org.lethe.auditor.timeline.BatchProgress;
 import org.lethe.auditor.timeline.RequestStatus;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit in counts.
@@ -26,11 +28,13 @@ import java.util.Map;
  * @param violations         broken rules, by rule id (every rule listed)
  * @param dueWithinWeek      open requests (not yet verified) whose deadline falls in the next 7 days
  * @param overdue            open requests past their deadline
+ * @param servedVersion      the version the model service said it serves, once asked
+ * @param certificatesChecked verifications whose certificate the auditor has fetched and compared
  * @param index              how current the view is
  */
 public record AuditSummary(Instant asOf, Map<RequestStatus, Long> requests, int batches, long batchedRequests,
                            int versions, Map<String, Long> violations, long dueWithinWeek, long overdue,
-                           IndexStatus index) {
+                           Optional<String> servedVersion, int certificatesChecked, IndexStatus index) {
 
     private static final Duration PRESSURE = Duration.ofDays(7);
 
@@ -57,6 +61,7 @@ public record AuditSummary(Instant asOf, Map<RequestStatus, Long> requests, int 
         }
         return new AuditSummary(facts.ledgerNow(), byStatus, facts.batches().size(),
                 facts.batches().stream().mapToLong(BatchProgress::count).sum(), facts.versions().size(), violations,
-                dueWithinWeek, overdue, index);
+                dueWithinWeek, overdue, facts.served().flatMap(ServedVersionCheck::servedVersion),
+                facts.certificates().size(), index);
     }
 }

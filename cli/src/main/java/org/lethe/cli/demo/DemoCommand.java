@@ -2,8 +2,8 @@ package org.lethe.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.cli.local.LocalLedger;
-import org.lethe.service.process.ServiceProcess;
-import org.lethe.service.subject.SubjectDocuments;
+import org.lethe.evidence.cms.DetachedSignature;
+import org.lethe.evidence.cms.ReportSigningKey;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;
@@ -21,17 +21,28 @@ import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 import org.lethe.service.client.ServiceClient;
 import org.lethe.service.client.TrainingSetQuery;
+import org.lethe.service.process.ServiceProcess;
+import org.lethe.service.subject.SubjectDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                             REFERENCE_MODELS);
                     run(train, test, ledger, chain, subjectsView, operator,
                             new ServiceClient(verifierProcess.baseUrl(), Optional.empty()));
+                    audit(ledger, process.baseUrl(), verifierProcess.baseUrl());
                 }
             }
         }
@@ -231,6 +243,62 @@ public final class DemoCommand implements Callable<Integer> {
             describe(event, bob.subjectId(), bobsRoot, batchRoot).ifPresent(line -> say("block %-4d %s",
                     event.position().blockNumber(), line));
         }
+    }
+
+    /** Step 11: the auditor indexes the ledger, checks every rule and signs a report a regulator checks offline. */
+    private void audit(LocalLedger ledger, String modelService, String verifierService) throws Exception {
+        step("11. The auditor indexes the ledger, checks every rule against it and the services, signs a report");
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("lethe.ledger.rpc-url", ledger.rpcUrl());
+        settings.put("lethe.ledger.contract-address", ledger.contractAddress());
+        settings.put("lethe.auditor.index.poll-interval", "1s");
+        settings.put("lethe.auditor.peers.model-service-url", modelService);
+        settings.put("lethe.auditor.peers.verifier-url", verifierService);
+        settings.put("lethe.auditor.peers.check-interval", "1s");
+        settings.put("lethe.auditor.reports.regulator-token", token);
+        try (ServiceProcess process = ServiceProcess.start(ServiceProcess.AUDITOR, settings)) {
+            ServiceClient auditor = new ServiceClient(process.baseUrl(), Optional.of(token));
+            JsonNode summary = auditor.await("/summary", answer -> answer.path("requests").path("CERTIFIED").asInt() > 0
+                    && answer.path("certificatesChecked").asInt() > 0 && answer.path("servedVersion").isTextual(), JOB_LIMIT);
+            long violations = 0;
+            for (JsonNode count : summary.path("violations")) {
+                violations += count.asLong();
+            }
+            say("indexed through block %d; requests by status %s; %d violations of %d rules",
+                    summary.path("index").path("indexedThroughBlock").asLong(), summary.path("requests"), violations,
+                    summary.path("violations").size());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            JsonNode receipt = auditor.post("/reports", Map.of("from", today.minusDays(1).toString(),
+                    "to", today.plusDays(1).toString()));
+            Path directory = Files.createTempDirectory("lethe-demo-report");
+            byte[] json = download(process.baseUrl(), token, receipt.path("files").path("report.json").asText());
+            Path report = Files.write(directory.resolve("report.json"), json);
+            Files.write(directory.resolve("report.json.p7s"),
+                    download(process.baseUrl(), token, receipt.path("files").path("report.json.p7s").asText()));
+            Files.write(directory.resolve("report.pdf"),
+                    download(process.baseUrl(), token, receipt.path("files").path("report.pdf").asText()));
+            Files.write(directory.resolve("report.pdf.p7s"),
+                    download(process.baseUrl(), token, receipt.path("files").path("report.pdf.p7s").asText()));
+            Path certificate = Files.write(directory.resolve("auditor-report.crt"),
+                    download(process.baseUrl(), token, "/reports/certificate"));
+            DetachedSignature.Checked checked = DetachedSignature.verify(json,
+                    Files.readAllBytes(directory.resolve("report.json.p7s")),
+                    Optional.of(ReportSigningKey.parseCertificate(Files.readString(certificate))));
+            say("report %s… for %s to %s, signed by %s: signature checked", shortHex(receipt.path("id").asText()),
+                    today.minusDays(1), today.plusDays(1), checked.signer());
+            say("files in %s; a regulator checks them with: ./lethe report verify %s %s.p7s --certificate %s",
+                    directory, report, report, certificate);
+        }
+    }
+
+    private static byte[] download(String baseUrl, String token, String path) throws Exception {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + ": HTTP " + answer.statusCode());
+        }
+        return answer.body();
     }
 
     /** The samples the verifier sent back, marks in place, to contribute as they are. */
