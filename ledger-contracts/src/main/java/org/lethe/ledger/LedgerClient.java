@@ -48,7 +48,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The only door to the chain: typed writes that return receipts, typed reads of every record, and event
@@ -183,17 +182,12 @@ public final class LedgerClient implements AutoCloseable {
      * @throws LedgerUnavailableException if the node cannot be reached or a receipt does not come
      */
     public List<LedgerReceipt> submitAll(List<LedgerWrite> pipeline) {
-        List<String> signed = new ArrayList<>(pipeline.size());
-        for (LedgerWrite write : pipeline) {
-            signed.add(sign(write, config.pipelinedGasLimit()));
-        }
-        // all sends in flight at once: the node admits them into the same blocks
-        List<CompletableFuture<EthSendTransaction>> sends = signed.stream()
-                .map(transaction -> web3j.ethSendRawTransaction(transaction).sendAsync()).toList();
         List<String> hashes = new ArrayList<>(pipeline.size());
-        for (int i = 0; i < pipeline.size(); i++) {
-            CompletableFuture<EthSendTransaction> send = sends.get(i);
-            hashes.add(sentHash(pipeline.get(i), send::join));
+        // sent one after another in nonce order, without waiting for mining: a transaction that overtook its
+        // predecessor would wait in the pool, and an instant-mining node mines only when one arrives
+        for (LedgerWrite write : pipeline) {
+            String signed = sign(write, config.pipelinedGasLimit());
+            hashes.add(sentHash(write, () -> web3j.ethSendRawTransaction(signed).send()));
         }
         List<LedgerReceipt> receipts = new ArrayList<>(pipeline.size());
         for (int i = 0; i < pipeline.size(); i++) {
