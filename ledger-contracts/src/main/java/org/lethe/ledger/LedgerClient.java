@@ -30,6 +30,8 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.Response;
@@ -43,6 +45,7 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +62,8 @@ import java.util.Optional;
 public final class LedgerClient implements AutoCloseable {
 
     private static final BigInteger ESTIMATE_MARGIN_GAS = BigInteger.valueOf(20_000);
+    /** Transactions sent in one JSON-RPC batch by {@link #submitAll}. */
+    private static final int SENDS_PER_BATCH = 500;
 
     private final Web3j web3j;
     private final Credentials credentials;
@@ -183,11 +188,27 @@ public final class LedgerClient implements AutoCloseable {
      */
     public List<LedgerReceipt> submitAll(List<LedgerWrite> pipeline) {
         List<String> hashes = new ArrayList<>(pipeline.size());
-        // sent one after another in nonce order, without waiting for mining: a transaction that overtook its
-        // predecessor would wait in the pool, and an instant-mining node mines only when one arrives
-        for (LedgerWrite write : pipeline) {
-            String signed = sign(write, config.pipelinedGasLimit());
-            hashes.add(sentHash(write, () -> web3j.ethSendRawTransaction(signed).send()));
+        // in nonce order, as JSON-RPC batches the node takes in sequence: transactions sent in parallel
+        // arrived out of order, and on an instant-mining node one that overtook its predecessor waited in
+        // the pool until another transaction came
+        for (int from = 0; from < pipeline.size(); from += SENDS_PER_BATCH) {
+            List<LedgerWrite> part = pipeline.subList(from, Math.min(pipeline.size(), from + SENDS_PER_BATCH));
+            BatchRequest batch = web3j.newBatch();
+            for (LedgerWrite write : part) {
+                batch.add(web3j.ethSendRawTransaction(sign(write, config.pipelinedGasLimit())));
+            }
+            BatchResponse answers;
+            try {
+                answers = batch.send();
+            } catch (IOException | RuntimeException e) {
+                nonces.resync();
+                throw new LedgerUnavailableException("eth_sendRawTransaction batch: node unreachable: " + e.getMessage(), e);
+            }
+            for (int i = 0; i < part.size(); i++) {
+                EthSendTransaction sent = (EthSendTransaction) answers.getResponses().get(i);
+                LedgerWrite write = part.get(i);
+                hashes.add(sentHash(write, () -> sent));
+            }
         }
         List<LedgerReceipt> receipts = new ArrayList<>(pipeline.size());
         for (int i = 0; i < pipeline.size(); i++) {

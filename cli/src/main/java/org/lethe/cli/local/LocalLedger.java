@@ -9,8 +9,10 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fresh local ledger for the demo and the benchmarks: an Anvil node, the UnlearningLedger deployed by
@@ -25,29 +27,39 @@ public final class LocalLedger implements AutoCloseable {
     private final Credentials verifier;
     private final String contractAddress;
 
+    private final LedgerClientConfig clients;
+
     private LocalLedger(AnvilNode node, Credentials admin, Credentials provider, Credentials verifier,
-                        String contractAddress) {
+                        String contractAddress, LedgerClientConfig clients) {
         this.node = node;
+        this.clients = clients;
         this.admin = admin;
         this.provider = provider;
         this.verifier = verifier;
         this.contractAddress = contractAddress;
     }
 
+    /** A node that mines each transaction as it arrives. */
     public static LocalLedger start() throws GeneralSecurityException {
-        AnvilNode node = AnvilNode.start();
+        return start(Optional.empty());
+    }
+
+    /** A node that mines at the given interval (as Besu does), or on arrival when empty. */
+    public static LocalLedger start(Optional<Duration> blockTime) throws GeneralSecurityException {
+        AnvilNode node = AnvilNode.start(blockTime);
+        LedgerClientConfig clients = blockTime.isPresent() ? LedgerClientConfig.withBlockTime()
+                : LedgerClientConfig.instantMining();
         try {
             Credentials admin = Credentials.create(Keys.createEcKeyPair());
             Credentials provider = Credentials.create(Keys.createEcKeyPair());
             Credentials verifier = Credentials.create(Keys.createEcKeyPair());
             String contract = LedgerDeployer.deploy(node.rpcUrl(), admin, AnvilNode.CHAIN_ID,
-                    LedgerClientConfig.instantMining().receiptPollInterval());
-            try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract,
-                    LedgerClientConfig.instantMining())) {
+                    clients.receiptPollInterval());
+            try (LedgerClient adminClient = LedgerClient.connect(node.rpcUrl(), admin, contract, clients)) {
                 adminClient.grantRole(LedgerRole.PROVIDER, provider.getAddress());
                 adminClient.grantRole(LedgerRole.VERIFIER, verifier.getAddress());
             }
-            return new LocalLedger(node, admin, provider, verifier, contract);
+            return new LocalLedger(node, admin, provider, verifier, contract, clients);
         } catch (RuntimeException | GeneralSecurityException e) {
             node.close();
             throw e;
@@ -64,17 +76,17 @@ public final class LocalLedger implements AutoCloseable {
 
     /** A read-only view of the chain (signing as the admin, who sends nothing through it). */
     public LedgerClient reader() {
-        return LedgerClient.connect(node.rpcUrl(), admin, contractAddress, LedgerClientConfig.instantMining());
+        return LedgerClient.connect(node.rpcUrl(), admin, contractAddress, clients);
     }
 
     /** A client signing as the provider account. */
     public LedgerClient providerClient() {
-        return LedgerClient.connect(node.rpcUrl(), provider, contractAddress, LedgerClientConfig.instantMining());
+        return LedgerClient.connect(node.rpcUrl(), provider, contractAddress, clients);
     }
 
     /** A client signing as the verifier account. */
     public LedgerClient verifierClient() {
-        return LedgerClient.connect(node.rpcUrl(), verifier, contractAddress, LedgerClientConfig.instantMining());
+        return LedgerClient.connect(node.rpcUrl(), verifier, contractAddress, clients);
     }
 
     /** The model service's ledger settings for this ledger, signing as the provider account. */

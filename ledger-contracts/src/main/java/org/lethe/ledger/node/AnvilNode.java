@@ -24,6 +24,7 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Chain id of every development node. */
     public static final long CHAIN_ID = 1337;
+    private static final String INTERVAL_BLOCK_GAS_LIMIT = "1000000000";
 
     private static final Path NPM_BINARY = Path.of("node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -71,7 +72,10 @@ public final class AnvilNode implements AutoCloseable {
                 "--chain-id", Long.toString(CHAIN_ID),
                 "--gas-price", "0", "--base-fee", "0", "--disable-min-priority-fee",
                 "--hardfork", "cancun", "--accounts", "1", "--silent"));
-        blockTime.ifPresent(t -> command.addAll(List.of("--block-time", Long.toString(Math.max(1, t.toSeconds())))));
+        // a block time mines the pool at intervals, as Besu does; a permissioned chain with free gas takes a
+        // whole interval's transactions in one block
+        blockTime.ifPresent(t -> command.addAll(List.of("--block-time", Long.toString(Math.max(1, t.toSeconds())),
+                "--gas-limit", INTERVAL_BLOCK_GAS_LIMIT)));
         stateFile.ifPresent(file -> command.addAll(List.of("--state", file.toString())));
         try {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
