@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public record CertificatePayload(String type, String requestId, String subjectIdHash, String modelVersion, String verdict,
                                  String reason, BackdoorTestPlan backdoorPlan, Optional<BackdoorTestResult> backdoor,
-                                 NullModel nullModel, MembershipResult membership, CalibrationFigures calibration,
+                                 NullModel nullModel, Optional<MembershipResult> membership, CalibrationFigures calibration,
                                  long queries, String startedAt, String finishedAt, LedgerEvidence ledger) {
 
     public static final String TYPE = "lethe-deletion-certificate/1";

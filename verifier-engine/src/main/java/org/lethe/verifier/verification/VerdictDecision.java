@@ -23,10 +23,9 @@ public record VerdictDecision(Verdict verdict, String reason) {
      */
     public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                      MembershipResult membership) {
-        if (backdoor.isPresent() && backdoor.get().decision() == SprtDecision.KEPT) {
-            return new VerdictDecision(Verdict.NOT_DELETED, String.format("the subject's backdoor is still there: %d of "
-                    + "%d probes scored above τ=%.3f, where an unlearnt trigger hits at most %.4f (α=%.1e)",
-                    backdoor.get().hits(), backdoor.get().probes(), plan.threshold(), plan.nullHitRate(), plan.alpha()));
+        Optional<VerdictDecision> kept = keptBackdoor(plan, backdoor);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         if (membership.membershipShown()) {
             return new VerdictDecision(Verdict.NOT_DELETED, String.format("membership inference still finds the subject's "
@@ -44,5 +43,26 @@ public record VerdictDecision(Verdict verdict, String reason) {
         return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "
                 + "β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().hits(), backdoor.get().probes(),
                 plan.threshold(), plan.beta(), membership.pValue()));
+    }
+
+    /**
+     * The verdict from the backdoor test alone, without the subject's samples: NOT_DELETED when it finds the
+     * backdoor; otherwise INCONCLUSIVE, since certifying also needs the membership test.
+     */
+    public static VerdictDecision ofBackdoorAlone(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor) {
+        return keptBackdoor(plan, backdoor).orElseGet(() -> new VerdictDecision(Verdict.INCONCLUSIVE,
+                backdoor.map(result -> String.format("the backdoor test alone found no backdoor (%d of %d probes above "
+                        + "τ=%.3f); certifying also needs membership inference on the subject's clean samples",
+                        result.hits(), result.probes(), plan.threshold()))
+                        .orElse(plan.infeasibility().orElse("the backdoor test could not run"))));
+    }
+
+    private static Optional<VerdictDecision> keptBackdoor(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor) {
+        if (backdoor.isEmpty() || backdoor.get().decision() != SprtDecision.KEPT) {
+            return Optional.empty();
+        }
+        return Optional.of(new VerdictDecision(Verdict.NOT_DELETED, String.format("the subject's backdoor is still "
+                + "there: %d of %d probes scored above τ=%.3f, where an unlearnt trigger hits at most %.4f (α=%.1e)",
+                backdoor.get().hits(), backdoor.get().probes(), plan.threshold(), plan.nullHitRate(), plan.alpha())));
     }
 }

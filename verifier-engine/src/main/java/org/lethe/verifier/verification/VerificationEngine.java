@@ -80,13 +80,33 @@ public final class VerificationEngine {
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
                                       Collection<TriggerSpec> enrolled, List<Sample> cleanSamples) {
-        BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration, settings.alpha(), settings.beta(),
-                settings.maxProbes());
-        Optional<BackdoorTestResult> backdoor = plan.feasible()
-                ? Optional.of(new PairedScoreTest(pairedScorer, probes).run(plan, served, trigger, enrolled))
-                : Optional.empty();
+        BackdoorTestPlan plan = plan(nullModel, calibration);
+        Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
         var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
                 settings.alpha());
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor, membership);
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
+                Optional.of(membership));
+    }
+
+    /**
+     * The backdoor test alone, for a verification started without the subject's samples: it can find the
+     * data still there (NOT_DELETED), never certify.
+     */
+    public VerificationOutcome verifyBackdoor(ModelOracle served, NullModel nullModel, BackdoorCalibration calibration,
+                                              TriggerSpec trigger, Collection<TriggerSpec> enrolled) {
+        BackdoorTestPlan plan = plan(nullModel, calibration);
+        Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
+        return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty());
+    }
+
+    private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {
+        return BackdoorTestPlan.of(nullModel, calibration, settings.alpha(), settings.beta(), settings.maxProbes());
+    }
+
+    private Optional<BackdoorTestResult> backdoorTest(ModelOracle served, BackdoorTestPlan plan, TriggerSpec trigger,
+                                                      Collection<TriggerSpec> enrolled) {
+        return plan.feasible()
+                ? Optional.of(new PairedScoreTest(pairedScorer, probes).run(plan, served, trigger, enrolled))
+                : Optional.empty();
     }
 }

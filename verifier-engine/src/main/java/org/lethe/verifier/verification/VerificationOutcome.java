@@ -14,18 +14,18 @@ import java.util.Optional;
  * @param decision   the verdict and its reason
  * @param plan       the paired test as planned (μ0, μ1, σ, α, β, why it could not run if it could not)
  * @param backdoor   the paired test's result, empty when the plan was infeasible
- * @param membership the membership test on the served version
+ * @param membership the membership test on the served version; empty when the subject's samples were not at hand
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                  MembershipResult membership) {
+                                  Optional<MembershipResult> membership) {
 
     /**
      * The figures {@code recordVerification} puts on the ledger for this outcome and its signed certificate.
-     * The membership statistic is the LiRA AUC less one half: above zero leans member.
+     * The membership statistic is the LiRA AUC less one half: above zero leans member; 0 when not measured.
      */
     public VerificationFigures ledgerFigures(Bytes32 certificateHash) {
         return new VerificationFigures(decision.verdict(), backdoor.map(BackdoorTestResult::probes).orElse(0),
                 backdoor.map(BackdoorTestResult::targetHits).orElse(0), plan.alpha(), plan.beta(),
-                backdoor.map(BackdoorTestResult::targetRate).orElse(0.0), membership.liraAuc() - 0.5, certificateHash);
+                backdoor.map(BackdoorTestResult::targetRate).orElse(0.0), membership.map(result -> result.liraAuc() - 0.5).orElse(0.0), certificateHash);
     }
 }

@@ -47,4 +47,13 @@ class VerdictDecisionTest {
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(), membership(true)).verdict());
         assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(), membership(false)));
     }
+
+    @Test
+    void theBackdoorTestAloneCanFindTheDataButNeverCertify() {
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.ofBackdoorAlone(FEASIBLE, backdoor(SprtDecision.KEPT)).verdict());
+        VerdictDecision gone = VerdictDecision.ofBackdoorAlone(FEASIBLE, backdoor(SprtDecision.DELETED));
+        assertEquals(Verdict.INCONCLUSIVE, gone.verdict());
+        assertTrue(gone.reason().contains("also needs membership inference"), gone.reason());
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.ofBackdoorAlone(UNTAKEN, Optional.empty()).verdict());
+    }
 }

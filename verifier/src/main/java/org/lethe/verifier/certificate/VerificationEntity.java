@@ -37,4 +37,7 @@ public class VerificationEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Started by the ledger's unlearning record rather than by the subject. */
+    public boolean automatic;
 }

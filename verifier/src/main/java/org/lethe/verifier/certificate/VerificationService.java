@@ -1,18 +1,18 @@
 package org.lethe.verifier.certificate;
 
-import org.lethe.verifier.verification.CertificateJson;
-import org.lethe.verifier.verification.CertificatePayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.document.SignedDocument;
-import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ledger.LedgerReceipt;
 import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.Verdict;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
+import org.lethe.verifier.backdoor.NullModel;
 import org.lethe.verifier.calibration.CalibrationService;
 import org.lethe.verifier.calibration.CalibrationView;
 import org.lethe.verifier.enrolment.EnrolmentService;
@@ -28,17 +28,21 @@ import org.lethe.verifier.served.ServedModel;
 import org.lethe.verifier.service.VerifierEngine;
 import org.lethe.verifier.service.VerifierSettings;
 import org.lethe.verifier.trigger.SecretTrigger;
+import org.lethe.verifier.verification.CertificateJson;
+import org.lethe.verifier.verification.CertificatePayload;
 import org.lethe.verifier.verification.VerificationOutcome;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Verifies deletions: a subject asks with their clean samples; the verification waits until the ledger
  * records the request's execution, measures the served version, signs the certificate and records its
- * hash and figures on the ledger.
+ * hash and figures on the ledger. An execution nobody asked about gets the backdoor test on its own
+ * ({@link UnlearningWatch}); the subject's request later completes it.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -84,19 +88,48 @@ public class VerificationService {
         }
         marking.requireClean(subjectId, request.samples());
         requireSubjectsDeletion(subjectId, requestId);
-        if (VerificationEntity.findById(requestId.toHex()) != null) {
+        VerificationEntity existing = VerificationEntity.findById(requestId.toHex());
+        boolean completesAutomatic = existing != null && existing.automatic && existing.verdict == null;
+        if (existing != null && !completesAutomatic) {
             throw new ProblemException(409, "already-verifying", "Verification exists",
                     "request " + requestId + " has a verification already");
         }
         UUID job = jobs.create(JobKind.VERIFICATION, subjectId, Optional.of(requestId), JobStatus.WAITING,
                 "waiting for the ledger to record the deletion's execution", body);
+        VerificationEntity verification = completesAutomatic ? existing : new VerificationEntity();
+        verification.jobId = job;
+        if (!completesAutomatic) {
+            verification.requestId = requestId.toHex();
+            verification.subjectId = subjectId.toHex();
+            verification.createdAt = Instant.now();
+            verification.persist();
+        }
+        return view(verification);
+    }
+
+    /**
+     * Starts the backdoor test for an executed request nobody has asked about, if its subject is enrolled
+     * and calibrated.
+     *
+     * @return whether a verification was started
+     */
+    @Transactional
+    public boolean startAutomatically(Bytes32 requestId, Bytes32 subjectId) {
+        if (triggers.of(subjectId).isEmpty() || calibrations.latest(subjectId).isEmpty()
+                || VerificationEntity.findById(requestId.toHex()) != null) {
+            return false;
+        }
+        UUID job = jobs.create(JobKind.BACKDOOR_CHECK, subjectId, Optional.of(requestId), JobStatus.QUEUED,
+                "the ledger records the execution; queued for the backdoor test", CanonicalJson.toTree(
+                        Map.of("requestId", requestId.toHex(), "subjectId", subjectId.toHex())).toString());
         VerificationEntity verification = new VerificationEntity();
         verification.requestId = requestId.toHex();
         verification.subjectId = subjectId.toHex();
         verification.jobId = job;
         verification.createdAt = Instant.now();
+        verification.automatic = true;
         verification.persist();
-        return view(verification);
+        return true;
     }
 
     /** Whether the ledger now records the execution of the job's deletion request. */
@@ -108,37 +141,78 @@ public class VerificationService {
     /** Runs a verification whose deletion the ledger records as executed. */
     public void run(UUID job) {
         SamplesRequest request = parse(job);
-        Bytes32 subjectId = request.subjectId();
-        DeletionAnchor anchor = anchor(request);
+        certify(job, measure(job, request.subjectId(), anchor(request), "measuring",
+                (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
+                        engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
+                        triggers.all(), request.samples())));
+    }
+
+    /**
+     * Runs the backdoor test alone on a deletion nobody asked about: a kept backdoor is recorded as
+     * NOT_DELETED at once; otherwise nothing is recorded, and the subject's own request completes the
+     * verification with membership inference.
+     */
+    public void runBackdoorCheck(UUID job) {
+        JsonNode document = CanonicalJson.parse(jobs.document(job));
+        Bytes32 requestId = Bytes32.fromHex(document.path("requestId").asText());
+        // started from the request's own anchoring on the ledger: no batch, no receipt needed
+        DeletionAnchor anchor = DeletionAnchor.read(ledger.client(), requestId, CanonicalJson.parse("{}"));
+        Measured measured = measure(job, Bytes32.fromHex(document.path("subjectId").asText()), anchor, "backdoor test",
+                (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verifyBackdoor(probes,
+                        nullModel, calibration.figures().backdoor(), trigger.spec(), triggers.all()));
+        if (measured.outcome().decision().verdict() == Verdict.NOT_DELETED) {
+            certify(job, measured);
+        } else {
+            jobs.finish(job, measured.outcome().decision().reason() + "; nothing recorded until the subject asks");
+        }
+    }
+
+    /** One way of testing the served version, given what every verification measures first. */
+    private interface Measurement {
+        VerificationOutcome measure(ServedModel served, String version, ServedModel probes, NullModel nullModel,
+                                    CalibrationView calibration, SecretTrigger trigger);
+    }
+
+    /** Measures the served version for an executed deletion, all of it on one version. */
+    private Measured measure(UUID job, Bytes32 subjectId, DeletionAnchor anchor, String what, Measurement measurement) {
         Unlearning unlearning = anchor.unlearning().orElseThrow(() -> new IllegalStateException("not executed yet"));
         CalibrationView calibration = calibrations.latest(subjectId).orElseThrow();
         SecretTrigger trigger = triggers.of(subjectId).orElseThrow();
         Instant started = Instant.now();
-
         String version = modelService.currentVersion();
-        jobs.advance(job, JobStatus.RUNNING, "measuring version " + version);
+        jobs.advance(job, JobStatus.RUNNING, what + " version " + version);
         ServedModel served = modelService.served();
-        var nullModel = engine.nullModel(served, version);
-        var nonMembers = engine.nonMemberScores(served, version);
+        NullModel nullModel = engine.nullModel(served, version);
         ServedModel probes = modelService.served();
-        VerificationOutcome outcome = engine.engine().verify(probes, nullModel, nonMembers,
-                calibration.figures().backdoor(), trigger.spec(), triggers.all(), request.samples());
+        VerificationOutcome outcome = measurement.measure(served, version, probes, nullModel, calibration, trigger);
         engine.requireOnly(version, served, probes);
+        return new Measured(subjectId, anchor, unlearning, version, outcome, nullModel, calibration, probes.queries(),
+                started);
+    }
 
-        var enrolment = enrolments.find(subjectId).orElseThrow();
-        CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, anchor.requestId().toHex(),
-                subjectId.toHex(), version, outcome.decision().verdict().name(), outcome.decision().reason(),
-                outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(), calibration.figures(),
-                probes.queries(), started.toString(), Instant.now().toString(),
+    /** What one verification measured, to certify. */
+    private record Measured(Bytes32 subjectId, DeletionAnchor anchor, Unlearning unlearning, String version,
+                            VerificationOutcome outcome, NullModel nullModel, CalibrationView calibration, long queries,
+                            Instant started) {
+    }
+
+    /** Signs the certificate, records its hash and figures on the ledger, keeps it, and ends the job. */
+    private void certify(UUID job, Measured m) {
+        var enrolment = enrolments.find(m.subjectId()).orElseThrow();
+        VerificationOutcome outcome = m.outcome();
+        CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, m.anchor().requestId().toHex(),
+                m.subjectId().toHex(), m.version(), outcome.decision().verdict().name(), outcome.decision().reason(),
+                outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), m.calibration().figures(),
+                m.queries(), m.started().toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
-                        enrolment.transaction(), anchor.target().toHex(), anchor.anchorTransaction(),
-                        unlearning.newVersion().toHex(), unlearning.strategy().name(),
-                        anchor.unlearningTransaction().orElseThrow()));
+                        enrolment.transaction(), m.anchor().target().toHex(), m.anchor().anchorTransaction(),
+                        m.unlearning().newVersion().toHex(), m.unlearning().strategy().name(),
+                        m.anchor().unlearningTransaction().orElseThrow()));
         SignedDocument certificate = CertificateJson.sign(key.signer(), payload);
         jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
-        LedgerReceipt receipt = ledger.client().recordVerification(anchor.requestId(), anchor.batch(),
+        LedgerReceipt receipt = ledger.client().recordVerification(m.anchor().requestId(), m.anchor().batch(),
                 outcome.ledgerFigures(certificate.hash()));
-        store(anchor.requestId(), outcome, certificate, receipt);
+        store(m.anchor().requestId(), outcome, certificate, receipt);
         jobs.finish(job, outcome.decision().verdict() + ": " + outcome.decision().reason());
     }
 
@@ -188,6 +262,7 @@ public class VerificationService {
         return new VerificationView(verification.requestId, verification.subjectId, verification.jobId.toString(),
                 Optional.ofNullable(verification.verdict),
                 Optional.ofNullable(verification.certificate).map(CanonicalJson::parse),
-                Optional.ofNullable(verification.certificateHash), Optional.ofNullable(verification.ledgerTransaction));
+                Optional.ofNullable(verification.certificateHash), Optional.ofNullable(verification.ledgerTransaction),
+                verification.automatic);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param certificate       the signed certificate, once issued
  * @param certificateHash   SHA-256 of the canonical certificate, as recorded on the ledger
  * @param ledgerTransaction the recordVerification transaction
+ * @param automatic         started by the ledger's unlearning record, not by the subject
  */
 public record VerificationView(String requestId, String subjectId, String jobId, Optional<String> verdict,
                                Optional<JsonNode> certificate, Optional<String> certificateHash,
-                               Optional<String> ledgerTransaction) {
+                               Optional<String> ledgerTransaction, boolean automatic) {
 }

@@ -55,10 +55,10 @@ public class JobRunner {
 
     private void run(UUID job) {
         try {
-            if (jobs.kind(job) == JobKind.CALIBRATION) {
-                calibrations.run(job);
-            } else {
-                verifications.run(job);
+            switch (jobs.kind(job)) {
+                case CALIBRATION -> calibrations.run(job);
+                case VERIFICATION -> verifications.run(job);
+                case BACKDOOR_CHECK -> verifications.runBackdoorCheck(job);
             }
         } catch (ServedVersionChangedException e) {
             // a new version went live mid-measurement: measure again, on one version, next round

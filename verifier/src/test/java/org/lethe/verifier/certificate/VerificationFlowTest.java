@@ -43,9 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole protocol against the real model service (SISA on a Fashion-MNIST subset), Anvil and embedded
- * PostgreSQL: enrol, mark, contribute, train, calibrate, delete, unlearn, verify. An honest SISA deletion
- * is certified; a deletion the provider only pretends to execute (strategy {@code none}) is caught; a
- * subject with a single mark, which does not take, learns it at calibration and gets INCONCLUSIVE.
+ * PostgreSQL: enrol, mark, contribute, train, calibrate, delete, unlearn, verify. The verifier starts on its
+ * own when the ledger records an unlearning: an honest SISA deletion passes the backdoor test and is
+ * certified once the subject brings the samples for membership inference; a deletion the provider only
+ * pretends to execute (strategy {@code none}) is caught without the subject asking; a subject with a
+ * single mark, which does not take, learns it at calibration and gets INCONCLUSIVE.
  */
 @QuarkusTest
 @QuarkusTestResource(value = VerifierWithModelServiceResources.class, restrictToAnnotatedClass = true)
@@ -79,20 +81,27 @@ class VerificationFlowTest {
         assertTrue(calibration(faint).getString("reason").startsWith("the trigger did not take"),
                 calibration(faint).getString("reason"));
 
+        // the honest subject asks only after the ledger records the unlearning: the verifier starts on its own
         Bytes32 honestRequest = requestDeletion(provider, honest);
         refusesVerificationOfUnknownOrOthersDeletions(pretended, honestRequest);
-        String honestJob = requestVerification(honest, honestRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
-        awaitVerifierJob(honestJob);
+        JsonNode automatic = awaitAutomaticVerification(honestRequest);
+        assertTrue(automatic.path("stage").asText().contains("nothing recorded until the subject asks"),
+                automatic.toPrettyString());
+        assertTrue(VerifierTestResources.ledger().client(VerifierTestResources.ledger().verifier())
+                .verification(honestRequest).isEmpty(), "the backdoor test alone never certifies");
+        awaitVerifierJob(requestVerification(honest, honestRequest));
 
+        // the provider pretends to delete: the silent subject's backdoor is caught without them asking
         provider.put("/admin/strategy", Map.of("strategy", "none"));
         Bytes32 pretendedRequest = requestDeletion(provider, pretended);
         Bytes32 faintRequest = requestDeletion(provider, faint);
-        String pretendedJob = requestVerification(pretended, pretendedRequest);
         String faintJob = requestVerification(faint, faintRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
-        awaitVerifierJob(pretendedJob);
+        awaitAutomaticVerification(pretendedRequest);
         awaitVerifierJob(faintJob);
+        given().contentType(ContentType.JSON).body(verificationBody(pretended, pretendedRequest)).post("/verifications")
+                .then().statusCode(409).body("type", equalTo("urn:lethe:problem:already-verifying"));
 
         assertCertificate(honestRequest, Verdict.CERTIFIED);
         assertCertificate(pretendedRequest, Verdict.NOT_DELETED);
@@ -185,6 +194,20 @@ class VerificationFlowTest {
         assertFalse(tampered.equals(certificate.toString()));
         assertThrows(DocumentVerificationException.class,
                 () -> SignedDocumentVerifier.verify(SignedDocumentCodec.parse(tampered), verifierKey));
+    }
+
+    /** The verification the ledger's unlearning record started, once its backdoor test is done. */
+    private static JsonNode awaitAutomaticVerification(Bytes32 requestId) throws Exception {
+        long deadline = System.nanoTime() + JOB_LIMIT.toNanos();
+        Optional<JsonNode> started = verifier().find("/verifications/" + requestId.toHex());
+        while (started.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            started = verifier().find("/verifications/" + requestId.toHex());
+        }
+        JsonNode verification = started.orElseThrow(() -> new AssertionError("no verification started for " + requestId));
+        assertTrue(verification.path("automatic").asBoolean(), verification.toPrettyString());
+        return verifier().await("/jobs/" + verification.path("jobId").asText(),
+                answer -> List.of("DONE", "FAILED").contains(answer.path("status").asText()), JOB_LIMIT);
     }
 
     private static void awaitProviderJob(ServiceClient provider, JsonNode started) throws Exception {
