@@ -99,6 +99,10 @@ class AuditApiTest {
         given().when().get("/rules").then().statusCode(200).body("id", hasItem("certificate.matches"));
         given().when().get("/index").then().statusCode(200).body("contract", notNullValue());
         given().when().get("/batches").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/requests/{requestId}"))
+                .body(containsString("/reports"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test
