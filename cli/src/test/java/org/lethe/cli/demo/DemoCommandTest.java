@@ -6,7 +6,10 @@ import org.lethe.cli.CommandRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The demo, small: the packaged model service and verifier, their embedded PostgreSQL and a fresh Anvil node. */
+/**
+ * The demo, small: the packaged model service, verifier and auditor, their embedded PostgreSQL and a fresh
+ * Anvil node.
+ */
 class DemoCommandTest {
 
     @Test
@@ -24,6 +27,9 @@ class DemoCommandTest {
                 run.out());
         assertTrue(run.out().contains("signed by the verifier (signature checked)"), run.out());
         assertTrue(run.out().matches("(?s).*VerificationRecorded  (CERTIFIED|INCONCLUSIVE), .*"), run.out());
+        assertTrue(run.out().matches("(?s).*indexed through block \\d+; requests by status .*"), run.out());
+        assertTrue(run.out().matches("(?s).*report 0x[0-9a-f]+… for .* signed by CN=Lethe auditor,O=Lethe: signature "
+                + "checked.*"), run.out());
     }
 
     @Test
