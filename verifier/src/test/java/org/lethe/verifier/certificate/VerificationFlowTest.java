@@ -64,7 +64,7 @@ class VerificationFlowTest {
                 Optional.of(VerifierWithModelServiceResources.ADMIN_TOKEN));
         List<Sample> train = FashionMnist.installed().train();
         int from = VerifierWithModelServiceResources.BASE_SAMPLES;
-        // 400 images, 100 marks each: with 300 (75 marks) about one run in nine had a backdoor too weak to decide
+        // 400 images, 200 marks each (f = 0.5): with 100 marks one run in three had a backdoor too weak to decide
         Contributed honest = contribute(provider, train.subList(from, from + 400));
         Contributed pretended = contribute(provider, train.subList(from + 400, from + 800));
         Contributed faint = contribute(provider, train.subList(from + 800, from + 802));
