@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A compliance report for a period: the one model both the JSON and the PDF are made from. Its schema is
@@ -41,7 +42,7 @@ public record ComplianceReport(String type, Period period, Instant generatedAt, 
      * @param servedVersionChecked when the model service's served version was last asked, if it was
      */
     public record LedgerAnchors(long chainId, String contract, long fromBlock, long throughBlock, Instant throughTime,
-                                Instant servedVersionChecked) {
+                                Optional<Instant> servedVersionChecked) {
     }
 
     /**

@@ -86,8 +86,8 @@ public final class ReportPdf {
         pages.paragraph("Chain id " + ledger.chainId() + ", UnlearningLedger contract " + ledger.contract()
                 + ", blocks " + ledger.fromBlock() + " to " + ledger.throughBlock() + " (block time "
                 + ledger.throughTime() + "). Deadlines are judged at that ledger time."
-                + (ledger.servedVersionChecked() == null ? " The served model version was not asked."
-                : " The model service's served version was asked at " + ledger.servedVersionChecked() + "."));
+                + ledger.servedVersionChecked().map(asked -> " The model service's served version was asked at " + asked
+                        + ".").orElse(" The served model version was not asked."));
         pages.heading("How to check this report");
         for (String step : HOW_TO_CHECK) {
             pages.paragraph(step);
