@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.lethe.auditor.audit.AuditService;
 import org.lethe.auditor.audit.AuditSummary;
 import org.lethe.auditor.audit.IndexStatus;
+import org.lethe.auditor.rules.AuditFacts;
 import org.lethe.auditor.rules.AuditRule;
 import org.lethe.auditor.rules.RuleBook;
 import org.lethe.auditor.rules.Violation;
@@ -56,7 +57,8 @@ public class AuditResource {
     @GET
     @Path("/summary")
     public AuditSummary summary() {
-        return AuditSummary.of(audit.facts(), audit.indexStatus());
+        AuditFacts facts = audit.facts();
+        return AuditSummary.of(facts, RuleBook.check(facts), audit.indexStatus());
     }
 
     @GET

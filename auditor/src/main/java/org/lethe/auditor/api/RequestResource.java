@@ -17,6 +17,7 @@ import org.lethe.service.problem.RequestIds;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Deletion requests as the ledger shows them, for auditors: read only. */
@@ -59,7 +60,9 @@ public class RequestResource {
                 start, end, QueryParameters.id("model", model), QueryParameters.limit(limit),
                 QueryParameters.offset(offset));
         TimelineStore.Page page = timelines.requests(filter);
-        return new RequestPage(page.total(), limit, offset, page.requests().stream().map(this::view).toList());
+        Map<String, List<Violation>> violations = audit.violationsOf(page.requests());
+        return new RequestPage(page.total(), limit, offset, page.requests().stream()
+                .map(request -> view(request, violations.get(request.requestId()))).toList());
     }
 
     @GET
@@ -68,11 +71,11 @@ public class RequestResource {
         String id = RequestIds.parse("requestId", requestId).toHex();
         RequestTimeline timeline = timelines.request(id).orElseThrow(() -> new ProblemException(404, "unknown-request",
                 "Unknown deletion request", "the indexed ledger names no deletion request " + id));
-        return view(timeline);
+        return view(timeline, audit.violationsOf(List.of(timeline)).get(id));
     }
 
-    private RequestView view(RequestTimeline timeline) {
+    private RequestView view(RequestTimeline timeline, List<Violation> violations) {
         return new RequestView(timeline.status().name(), timeline.clockStart().plus(audit.deadline()), timeline,
-                audit.violationsOf(timeline));
+                violations);
     }
 }

@@ -8,10 +8,8 @@ import org.lethe.auditor.ledger.LedgerView;
 import org.lethe.auditor.peers.CertificateStore;
 import org.lethe.auditor.peers.PeerChecks;
 import org.lethe.auditor.rules.AuditFacts;
-import org.lethe.auditor.rules.CertificateCheck;
 import org.lethe.auditor.rules.RuleBook;
 import org.lethe.auditor.rules.Violation;
-import org.lethe.auditor.timeline.BatchProgress;
 import org.lethe.auditor.timeline.RequestFilter;
 import org.lethe.auditor.timeline.RequestTimeline;
 import org.lethe.auditor.timeline.TimelineStore;
@@ -19,9 +17,12 @@ import org.lethe.auditor.timeline.TimelineStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The audit as of now: the facts the index holds, judged by every rule. */
 @ApplicationScoped
@@ -63,18 +64,27 @@ public class AuditService {
     }
 
     /**
-     * The violations that name this request or its batch, judged on its own records only: a timeline does
-     * not read the whole index.
+     * The violations that name each of these requests or their batches, judged on their own records only
+     * (read in one go): a page of timelines does not read the whole index.
+     *
+     * @return by request id, every request present
      */
-    public List<Violation> violationsOf(RequestTimeline request) {
+    public Map<String, List<Violation>> violationsOf(List<RequestTimeline> requests) {
         Instant ledgerNow = index.current().flatMap(IndexCursor::indexedThrough).orElse(Instant.EPOCH);
-        List<BatchProgress> batch = request.anchor().batchRoot()
-                .map(root -> timelines.batches().stream().filter(b -> b.batchRoot().equals(root)).toList())
-                .orElse(List.of());
-        Map<String, CertificateCheck> certificate = certificates.find(request.requestId())
-                .map(check -> Map.of(request.requestId(), check)).orElse(Map.of());
-        return RuleBook.check(new AuditFacts(ledgerNow, settings.deadline(), List.of(request), batch, List.of(),
-                Optional.empty(), certificate));
+        Set<String> roots = new HashSet<>();
+        requests.forEach(request -> request.anchor().batchRoot().ifPresent(roots::add));
+        List<Violation> found = RuleBook.check(new AuditFacts(ledgerNow, settings.deadline(), requests,
+                timelines.batches(roots), List.of(), Optional.empty(),
+                certificates.of(requests.stream().map(RequestTimeline::requestId).toList())));
+        Map<String, List<Violation>> byRequest = new HashMap<>();
+        for (RequestTimeline request : requests) {
+            List<String> names = request.anchor().batchRoot()
+                    .map(root -> List.of("request " + request.requestId(), "batch " + root))
+                    .orElse(List.of("request " + request.requestId()));
+            byRequest.put(request.requestId(), found.stream()
+                    .filter(violation -> violation.records().stream().anyMatch(names::contains)).toList());
+        }
+        return byRequest;
     }
 
     public IndexStatus indexStatus() {

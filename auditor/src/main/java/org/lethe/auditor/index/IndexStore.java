@@ -3,6 +3,7 @@ package org.lethe.auditor.index;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.lethe.auditor.database.Queries;
 import org.lethe.ledger.event.LedgerEvent;
 
 import java.sql.Connection;
@@ -22,10 +23,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class IndexStore {
 
-    private final AgroalDataSource dataSource;
+    private static final String CURSOR =
+            "select contract, next_block, head_time, head_block, advanced_at from index_cursor where id = 1";
 
-    public IndexStore(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Queries queries;
+
+    public IndexStore(AgroalDataSource dataSource, Queries queries) {
         this.dataSource = dataSource;
+        this.queries = queries;
     }
 
     /**
@@ -90,28 +96,22 @@ public class IndexStore {
     }
 
     /** The cursor as stored, if indexing has begun. */
-    @Transactional
     public Optional<IndexCursor> current() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select count(*) from index_cursor");
-             ResultSet count = select.executeQuery()) {
-            count.next();
-            return count.getLong(1) == 0 ? Optional.empty() : Optional.of(read(connection));
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the index cursor failed", e);
-        }
+        return queries.first(CURSOR, IndexStore::cursor);
     }
 
     private static IndexCursor read(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select contract, next_block, head_time, head_block, advanced_at from index_cursor where id = 1");
-             ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(CURSOR); ResultSet row = select.executeQuery()) {
             row.next();
-            long head = row.getLong(4);
-            Optional<Long> headBlock = row.wasNull() ? Optional.empty() : Optional.of(head);
-            return new IndexCursor(row.getString(1), row.getLong(2), instant(row.getTimestamp(3)), headBlock,
-                    instant(row.getTimestamp(5)));
+            return cursor(row);
         }
+    }
+
+    private static IndexCursor cursor(ResultSet row) throws SQLException {
+        long head = row.getLong(4);
+        Optional<Long> headBlock = row.wasNull() ? Optional.empty() : Optional.of(head);
+        return new IndexCursor(row.getString(1), row.getLong(2), instant(row.getTimestamp(3)), headBlock,
+                instant(row.getTimestamp(5)));
     }
 
     private static Optional<Instant> instant(Timestamp timestamp) {

@@ -2,6 +2,7 @@ package org.lethe.auditor.peers;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.auditor.database.Queries;
 import org.lethe.auditor.rules.CertificateCheck;
 
 import java.sql.Connection;
@@ -10,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +21,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class CertificateStore {
 
-    private final AgroalDataSource dataSource;
+    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before from certificate_check";
 
-    public CertificateStore(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Queries queries;
+
+    public CertificateStore(AgroalDataSource dataSource, Queries queries) {
         this.dataSource = dataSource;
+        this.queries = queries;
     }
 
     /** The verifications (request id, ledger certificate hash) with no matching certificate seen yet. */
     public Map<String, String> unsettled() {
-        String sql = "select v.request_id, v.certificate_hash from verification v left join certificate_check c"
-                + " on c.request_id = v.request_id where c.outcome is null or c.outcome <> 'MATCHES'";
         Map<String, String> hashes = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                hashes.put(rows.getString(1), rows.getString(2));
-            }
-            return hashes;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading unsettled verifications failed", e);
-        }
+        queries.list("select v.request_id, v.certificate_hash from verification v left join certificate_check c"
+                + " on c.request_id = v.request_id where c.outcome is null or c.outcome <> 'MATCHES'",
+                row -> hashes.put(row.getString(1), row.getString(2)));
+        return hashes;
     }
 
     public void save(List<CertificateCheck> checks) {
@@ -64,32 +61,24 @@ public class CertificateStore {
     }
 
     public Map<String, CertificateCheck> all() {
-        Map<String, CertificateCheck> checks = new HashMap<>();
-        read("", Optional.empty()).forEach(check -> checks.put(check.requestId(), check));
-        return checks;
+        return byRequest(queries.list(SELECT, CertificateStore::check));
     }
 
-    public Optional<CertificateCheck> find(String requestId) {
-        return read(" where request_id = ?", Optional.of(requestId)).stream().findFirst();
+    /** The checks of these requests. */
+    public Map<String, CertificateCheck> of(Collection<String> requestIds) {
+        return requestIds.isEmpty() ? Map.of()
+                : byRequest(queries.list(SELECT + " where request_id = any(?)", CertificateStore::check, requestIds));
     }
 
-    private List<CertificateCheck> read(String where, Optional<String> requestId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select request_id, checked_at, outcome, detail, rate_before from certificate_check" + where)) {
-            if (requestId.isPresent()) {
-                select.setString(1, requestId.get());
-            }
-            List<CertificateCheck> checks = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    checks.add(new CertificateCheck(rows.getString(1), rows.getTimestamp(2).toInstant(),
-                            CertificateCheck.Outcome.valueOf(rows.getString(3)), rows.getString(4),
-                            Optional.ofNullable((Double) rows.getObject(5))));
-                }
-            }
-            return checks;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading certificate checks failed", e);
-        }
+    private static Map<String, CertificateCheck> byRequest(List<CertificateCheck> checks) {
+        Map<String, CertificateCheck> byRequest = new HashMap<>();
+        checks.forEach(check -> byRequest.put(check.requestId(), check));
+        return byRequest;
+    }
+
+    private static CertificateCheck check(ResultSet row) throws SQLException {
+        return new CertificateCheck(row.getString(1), row.getTimestamp(2).toInstant(),
+                CertificateCheck.Outcome.valueOf(row.getString(3)), row.getString(4),
+                Optional.ofNullable((Double) row.getObject(5)));
     }
 }

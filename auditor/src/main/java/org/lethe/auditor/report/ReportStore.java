@@ -2,10 +2,10 @@ package org.lethe.auditor.report;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.auditor.database.Queries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -15,9 +15,11 @@ import java.util.Optional;
 public class ReportStore {
 
     private final AgroalDataSource dataSource;
+    private final Queries queries;
 
-    public ReportStore(AgroalDataSource dataSource) {
+    public ReportStore(AgroalDataSource dataSource, Queries queries) {
         this.dataSource = dataSource;
+        this.queries = queries;
     }
 
     public void save(IssuedReport report) {
@@ -39,20 +41,9 @@ public class ReportStore {
     }
 
     public Optional<IssuedReport> find(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select * from report where id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new IssuedReport(row.getString("id"), row.getTimestamp("period_from").toInstant(),
-                        row.getTimestamp("period_to").toInstant(), row.getTimestamp("generated_at").toInstant(),
-                        row.getBytes("json"), row.getBytes("json_signature"), row.getBytes("pdf"),
-                        row.getBytes("pdf_signature")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading report " + id + " failed", e);
-        }
+        return queries.first("select * from report where id = ?", row -> new IssuedReport(row.getString("id"),
+                row.getTimestamp("period_from").toInstant(), row.getTimestamp("period_to").toInstant(),
+                row.getTimestamp("generated_at").toInstant(), row.getBytes("json"), row.getBytes("json_signature"),
+                row.getBytes("pdf"), row.getBytes("pdf_signature")), id);
     }
 }

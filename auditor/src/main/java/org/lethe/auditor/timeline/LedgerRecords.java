@@ -1,14 +1,9 @@
 package org.lethe.auditor.timeline;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.auditor.database.Queries;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The index's other records, for the subject and transaction pages. */
@@ -27,46 +22,27 @@ public class LedgerRecords {
     public record Event(long blockNumber, long logIndex, String kind, Instant blockTime) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Queries queries;
 
-    public LedgerRecords(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public LedgerRecords(Queries queries) {
+        this.queries = queries;
     }
 
     public List<Contribution> contributions(String subjectIdHash) {
-        return query("select contribution_root, sample_count, recorded_at, tx_hash from contribution"
-                + " where subject_id_hash = ? order by recorded_at", subjectIdHash, rows -> new Contribution(
-                rows.getString(1), rows.getInt(2), rows.getTimestamp(3).toInstant(), rows.getString(4)));
+        return queries.list("select contribution_root, sample_count, recorded_at, tx_hash from contribution"
+                + " where subject_id_hash = ? order by recorded_at", row -> new Contribution(row.getString(1),
+                row.getInt(2), row.getTimestamp(3).toInstant(), row.getString(4)), subjectIdHash);
     }
 
     public List<Commitment> commitments(String subjectIdHash) {
-        return query("select rotation, commitment, committed_at, tx_hash from trigger_commitment"
-                + " where subject_id_hash = ? order by rotation", subjectIdHash, rows -> new Commitment(
-                rows.getInt(1), rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getString(4)));
+        return queries.list("select rotation, commitment, committed_at, tx_hash from trigger_commitment"
+                + " where subject_id_hash = ? order by rotation", row -> new Commitment(row.getInt(1), row.getString(2),
+                row.getTimestamp(3).toInstant(), row.getString(4)), subjectIdHash);
     }
 
     public List<Event> transaction(String txHash) {
-        return query("select block_number, log_index, kind, block_time from ledger_event where tx_hash = ?"
-                + " order by log_index", txHash, rows -> new Event(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                rows.getTimestamp(4).toInstant()));
-    }
-
-    private interface RowReader<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, String key, RowReader<T> reader) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, key);
-            try (ResultSet rows = select.executeQuery()) {
-                List<T> found = new ArrayList<>();
-                while (rows.next()) {
-                    found.add(reader.read(rows));
-                }
-                return found;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the index failed: " + sql, e);
-        }
+        return queries.list("select block_number, log_index, kind, block_time from ledger_event where tx_hash = ?"
+                + " order by log_index", row -> new Event(row.getLong(1), row.getLong(2), row.getString(3),
+                row.getTimestamp(4).toInstant()), txHash);
     }
 }

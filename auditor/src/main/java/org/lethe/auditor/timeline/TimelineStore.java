@@ -1,15 +1,14 @@
 package org.lethe.auditor.timeline;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.auditor.database.Queries;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,114 +22,67 @@ public class TimelineStore {
     public record Page(long total, List<RequestTimeline> requests) {
     }
 
-    private final AgroalDataSource dataSource;
+    private static final String ORDER = " order by clock_start, anchor_block, anchor_log, request_id";
 
-    public TimelineStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Queries queries;
+
+    public TimelineStore(Queries queries) {
+        this.queries = queries;
     }
 
     public Page requests(RequestFilter filter) {
         List<Object> values = new ArrayList<>();
         String where = where(filter, values);
-        try (Connection connection = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = prepare(connection, "select count(*) from request_timeline" + where, values);
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                total = row.getLong(1);
-            }
-            List<Object> paged = new ArrayList<>(values);
-            paged.add(filter.limit());
-            paged.add(filter.offset());
-            try (PreparedStatement select = prepare(connection, "select * from request_timeline" + where
-                    + " order by clock_start, anchor_block, anchor_log, request_id limit ? offset ?", paged);
-                 ResultSet rows = select.executeQuery()) {
-                List<RequestTimeline> requests = new ArrayList<>();
-                while (rows.next()) {
-                    requests.add(timeline(rows));
-                }
-                return new Page(total, requests);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading requests from the index failed", e);
-        }
+        long total = queries.first("select count(*) from request_timeline" + where, row -> row.getLong(1),
+                values.toArray()).orElseThrow();
+        values.add(filter.limit());
+        values.add(filter.offset());
+        return new Page(total, queries.list("select * from request_timeline" + where + ORDER + " limit ? offset ?",
+                TimelineStore::timeline, values.toArray()));
     }
 
     /** The newest requests, newest first. */
     public List<RequestTimeline> recent(int count) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection, "select * from request_timeline"
-                     + " order by clock_start desc, anchor_block desc, anchor_log desc limit ?", List.of(count));
-             ResultSet rows = select.executeQuery()) {
-            List<RequestTimeline> requests = new ArrayList<>();
-            while (rows.next()) {
-                requests.add(timeline(rows));
-            }
-            return requests;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading recent requests from the index failed", e);
-        }
+        return queries.list("select * from request_timeline"
+                + " order by clock_start desc, anchor_block desc, anchor_log desc limit ?", TimelineStore::timeline, count);
     }
 
     public Optional<RequestTimeline> request(String requestId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection, "select * from request_timeline where request_id = ?",
-                     List.of(requestId));
-             ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(timeline(rows)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading request " + requestId + " from the index failed", e);
-        }
+        return queries.first("select * from request_timeline where request_id = ?", TimelineStore::timeline, requestId);
     }
 
     public List<BatchProgress> batches() {
-        String sql = "select b.batch_root, b.request_count, b.anchored_at, b.tx_hash, u.model_id, u.new_version,"
+        return batches("", List.of());
+    }
+
+    /** The batches with these roots. */
+    public List<BatchProgress> batches(Collection<String> roots) {
+        return roots.isEmpty() ? List.of() : batches(" where b.batch_root = any(?)", List.of(roots));
+    }
+
+    private List<BatchProgress> batches(String where, List<Object> parameters) {
+        return queries.list("select b.batch_root, b.request_count, b.anchored_at, b.tx_hash, u.model_id, u.new_version,"
                 + " u.strategy, u.executed_at, u.tx_hash as execution_tx,"
                 + " (select count(*) from verification v where v.batch_root = b.batch_root) as verified"
-                + " from deletion_batch b left join unlearning u on u.target = b.batch_root order by b.block_number, b.log_index";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet rows = select.executeQuery()) {
-            List<BatchProgress> batches = new ArrayList<>();
-            while (rows.next()) {
-                batches.add(new BatchProgress(rows.getString("batch_root"), rows.getInt("request_count"),
-                        instant(rows, "anchored_at"), rows.getString("tx_hash"), execution(rows), rows.getInt("verified")));
-            }
-            return batches;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading batches from the index failed", e);
-        }
+                + " from deletion_batch b left join unlearning u on u.target = b.batch_root" + where
+                + " order by b.block_number, b.log_index", row -> new BatchProgress(row.getString("batch_root"),
+                row.getInt("request_count"), instant(row, "anchored_at"), row.getString("tx_hash"), execution(row),
+                row.getInt("verified")), parameters.toArray());
     }
 
     /** Every recorded version in chain order, each with what it executed; of one model when given. */
     public List<ModelVersion> versions(Optional<String> modelId) {
-        Map<String, List<String>> executes = new HashMap<>();
-        List<Object> values = modelId.<List<Object>>map(List::of).orElse(List.of());
+        Object[] model = modelId.<Object[]>map(id -> new Object[]{id}).orElse(new Object[0]);
         String onModel = modelId.isPresent() ? " where model_id = ?" : "";
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement select = prepare(connection, "select target, new_version from unlearning" + onModel,
-                    values);
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    executes.computeIfAbsent(rows.getString(2), version -> new ArrayList<>()).add(rows.getString(1));
-                }
-            }
-            try (PreparedStatement select = prepare(connection, "select * from model_version" + onModel
-                    + " order by block_number, log_index", values);
-                 ResultSet rows = select.executeQuery()) {
-                List<ModelVersion> versions = new ArrayList<>();
-                while (rows.next()) {
-                    String version = rows.getString("version_hash");
-                    versions.add(new ModelVersion(rows.getString("model_id"), version, rows.getString("weights_hash"),
-                            rows.getString("training_set_root"), Optional.ofNullable(rows.getString("parent_version")),
-                            instant(rows, "recorded_at"), rows.getString("tx_hash"),
-                            executes.getOrDefault(version, List.of())));
-                }
-                return versions;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading model versions from the index failed", e);
-        }
+        Map<String, List<String>> executes = new HashMap<>();
+        queries.list("select target, new_version from unlearning" + onModel,
+                row -> executes.computeIfAbsent(row.getString(2), version -> new ArrayList<>()).add(row.getString(1)),
+                model);
+        return queries.list("select * from model_version" + onModel + " order by block_number, log_index", row ->
+                new ModelVersion(row.getString("model_id"), row.getString("version_hash"), row.getString("weights_hash"),
+                        row.getString("training_set_root"), Optional.ofNullable(row.getString("parent_version")),
+                        instant(row, "recorded_at"), row.getString("tx_hash"),
+                        executes.getOrDefault(row.getString("version_hash"), List.of())), model);
     }
 
     private static String where(RequestFilter filter, List<Object> values) {
@@ -162,14 +114,6 @@ public class TimelineStore {
             }
         });
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> values) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < values.size(); i++) {
-            statement.setObject(i + 1, values.get(i));
-        }
-        return statement;
     }
 
     private static RequestTimeline timeline(ResultSet rows) throws SQLException {

@@ -13,6 +13,7 @@ import org.lethe.auditor.peers.CertificateStore;
 import org.lethe.auditor.rules.AuditFacts;
 import org.lethe.auditor.rules.CertificateCheck;
 import org.lethe.auditor.rules.RuleBook;
+import org.lethe.auditor.rules.Violation;
 import org.lethe.auditor.timeline.LedgerRecords;
 import org.lethe.auditor.timeline.ModelVersion;
 import org.lethe.auditor.timeline.RequestFilter;
@@ -22,6 +23,7 @@ import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +64,8 @@ public class AuditorPages {
     @GET
     public TemplateInstance dashboard() {
         AuditFacts facts = audit.facts();
-        AuditSummary summary = AuditSummary.of(facts, audit.indexStatus());
+        List<Violation> violations = RuleBook.check(facts);
+        AuditSummary summary = AuditSummary.of(facts, violations, audit.indexStatus());
         List<Pages.Count> counts = new ArrayList<>();
         summary.requests().forEach((status, count) -> counts.add(new Pages.Count(status.name(), count)));
         List<Pages.Count> byRule = summary.violations().entrySet().stream()
@@ -71,7 +74,7 @@ public class AuditorPages {
                 .data("dueWithinWeek", summary.dueWithinWeek()).data("batches", summary.batches())
                 .data("versions", summary.versions())
                 .data("indexedThrough", summary.index().indexedThroughBlock())
-                .data("violations", RuleBook.check(facts).stream().map(Pages.ViolationRow::of).toList())
+                .data("violations", violations.stream().map(Pages.ViolationRow::of).toList())
                 .data("recent", timelines.recent(RECENT).stream()
                         .map(t -> Pages.RequestRow.of(t, facts.deadline(), facts.ledgerNow())).toList())
                 .data("asOf", Pages.time(facts.ledgerNow()))
@@ -100,7 +103,8 @@ public class AuditorPages {
         return request.data("timeline", timeline).data("id", id).data("status", timeline.status().name())
                 .data("subject", timeline.subjectIdHash().orElse(""))
                 .data("dueBy", Pages.time(timeline.clockStart().plus(audit.deadline()))).data("steps", steps)
-                .data("violations", audit.violationsOf(timeline).stream().map(Pages.ViolationRow::of).toList());
+                .data("violations", audit.violationsOf(List.of(timeline)).get(id).stream().map(Pages.ViolationRow::of)
+                        .toList());
     }
 
     @GET
@@ -126,9 +130,11 @@ public class AuditorPages {
         Map<String, CertificateCheck> checks = certificates.all();
         List<Pages.VersionRow> rows = new ArrayList<>();
         List<RateChart.Bars> bars = new ArrayList<>();
+        Map<String, List<RequestTimeline>> byVersion = new HashMap<>();
+        facts.requests().forEach(t -> t.execution().ifPresent(e ->
+                byVersion.computeIfAbsent(e.version(), version -> new ArrayList<>()).add(t)));
         for (ModelVersion version : facts.versions()) {
-            List<RequestTimeline> executed = facts.requests().stream()
-                    .filter(t -> t.execution().map(e -> e.version().equals(version.versionHash())).orElse(false)).toList();
+            List<RequestTimeline> executed = byVersion.getOrDefault(version.versionHash(), List.of());
             OptionalDouble after = executed.stream().flatMap(t -> t.verification().stream())
                     .mapToDouble(RequestTimeline.VerificationFigures::backdoorSuccessRate).average();
             OptionalDouble before = executed.stream().map(t -> checks.get(t.requestId()))
