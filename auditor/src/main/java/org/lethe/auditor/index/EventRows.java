@@ -13,9 +13,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns events into rows, batched per table. Every insert ignores a row already there (a verification
@@ -32,42 +35,51 @@ final class EventRows implements AutoCloseable {
     private final PreparedStatement batches;
     private final PreparedStatement unlearnings;
     private final PreparedStatement verifications;
-    private final List<PreparedStatement> all = new ArrayList<>();
+    private final Connection connection;
+    private final List<PreparedStatement> statements = new ArrayList<>();
     private final Set<Bytes32> pendingVerifications = new HashSet<>();
 
     EventRows(Connection connection) throws SQLException {
-        events = prepare(connection, "insert into ledger_event (block_number, log_index, tx_hash, kind, block_time)"
-                + " values (?, ?, ?, ?, ?) on conflict do nothing");
-        models = prepare(connection, "insert into model (model_id, provider, registered_at, tx_hash)"
-                + " values (?, ?, ?, ?) on conflict do nothing");
-        versions = prepare(connection, "insert into model_version (version_hash, model_id, weights_hash,"
-                + " training_set_root, parent_version, block_number, log_index, recorded_at, tx_hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
-        contributions = prepare(connection, "insert into contribution (contribution_root, subject_id_hash, sample_count,"
-                + " recorded_at, tx_hash) values (?, ?, ?, ?, ?) on conflict do nothing");
-        commitments = prepare(connection, "insert into trigger_commitment (subject_id_hash, rotation, commitment,"
-                + " committed_at, tx_hash) values (?, ?, ?, ?, ?) on conflict do nothing");
-        requests = prepare(connection, "insert into deletion_request (request_id, subject_id_hash, contribution_root,"
-                + " requested_at, anchored_at, block_number, log_index, tx_hash) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict do nothing");
-        batches = prepare(connection, "insert into deletion_batch (batch_root, request_count, anchored_at, block_number,"
-                + " log_index, tx_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
-        unlearnings = prepare(connection, "insert into unlearning (target, model_id, new_version, strategy, executed_at,"
-                + " tx_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
+        this.connection = connection;
+        events = insert("ledger_event", "block_number", "log_index", "tx_hash", "kind", "block_time");
+        models = insert("model", "model_id", "provider", "registered_at", "tx_hash");
+        versions = insert("model_version", "version_hash", "model_id", "weights_hash", "training_set_root",
+                "parent_version", "block_number", "log_index", "recorded_at", "tx_hash");
+        contributions = insert("contribution", "contribution_root", "subject_id_hash", "sample_count", "recorded_at",
+                "tx_hash");
+        commitments = insert("trigger_commitment", "subject_id_hash", "rotation", "commitment", "committed_at",
+                "tx_hash");
+        requests = insert("deletion_request", "request_id", "subject_id_hash", "contribution_root", "requested_at",
+                "anchored_at", "block_number", "log_index", "tx_hash");
+        batches = insert("deletion_batch", "batch_root", "request_count", "anchored_at", "block_number", "log_index",
+                "tx_hash");
+        unlearnings = insert("unlearning", "target", "model_id", "new_version", "strategy", "executed_at", "tx_hash");
         // an INCONCLUSIVE verdict may be followed by another one for the same request: the newest stands
-        verifications = prepare(connection, "insert into verification (request_id, batch_root, verdict, probes,"
-                + " target_hits, alpha, beta, backdoor_success_rate, mia_statistic, certificate_hash, verified_at,"
-                + " tx_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do update set"
-                + " batch_root = excluded.batch_root, verdict = excluded.verdict, probes = excluded.probes,"
-                + " target_hits = excluded.target_hits, alpha = excluded.alpha, beta = excluded.beta,"
-                + " backdoor_success_rate = excluded.backdoor_success_rate, mia_statistic = excluded.mia_statistic,"
-                + " certificate_hash = excluded.certificate_hash, verified_at = excluded.verified_at,"
-                + " tx_hash = excluded.tx_hash");
+        verifications = upsert("verification", "request_id", "batch_root", "verdict", "probes", "target_hits",
+                "alpha", "beta", "backdoor_success_rate", "mia_statistic", "certificate_hash", "verified_at", "tx_hash");
     }
 
-    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    /** An insert that leaves a row already there alone. */
+    private PreparedStatement insert(String table, String... columns) throws SQLException {
+        return prepare(into(table, columns) + " on conflict do nothing");
+    }
+
+    /** An insert that overwrites the row with the same first column. */
+    private PreparedStatement upsert(String table, String key, String... columns) throws SQLException {
+        List<String> all = new ArrayList<>(List.of(key));
+        all.addAll(List.of(columns));
+        return prepare(into(table, all.toArray(String[]::new)) + " on conflict (" + key + ") do update set "
+                + Arrays.stream(columns).map(column -> column + " = excluded." + column).collect(Collectors.joining(", ")));
+    }
+
+    private static String into(String table, String... columns) {
+        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        all.add(statement);
+        statements.add(statement);
         return statement;
     }
 
@@ -119,7 +131,7 @@ final class EventRows implements AutoCloseable {
     }
 
     void flush() throws SQLException {
-        for (PreparedStatement statement : all) {
+        for (PreparedStatement statement : statements) {
             statement.executeBatch();
         }
     }
@@ -141,7 +153,7 @@ final class EventRows implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : all) {
+        for (PreparedStatement statement : statements) {
             statement.close();
         }
     }
