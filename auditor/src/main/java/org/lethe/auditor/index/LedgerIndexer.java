@@ -87,8 +87,8 @@ public class LedgerIndexer {
             failure.set(null);
             return written;
         } catch (LedgerUnavailableException e) {
-            failure.compareAndSet(null, new ReadFailure(clock.instant(), e.getMessage()));
-            failure.updateAndGet(previous -> new ReadFailure(previous.since(), e.getMessage()));
+            failure.updateAndGet(previous -> new ReadFailure(previous == null ? clock.instant() : previous.since(),
+                    e.getMessage()));
             throw e;
         }
     }

@@ -32,14 +32,16 @@ public class PeerChecks {
 
     private static final Logger LOG = Logger.getLogger(PeerChecks.class);
 
-    private final PeerSettings settings;
+    private final Optional<ServiceClient> modelService;
+    private final Optional<ServiceClient> verifier;
     private final CertificateStore certificates;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ServedVersionCheck> served = new AtomicReference<>();
     private final AtomicReference<Ed25519PublicKey> verifierKey = new AtomicReference<>();
 
     public PeerChecks(PeerSettings settings, CertificateStore certificates) {
-        this.settings = settings;
+        this.modelService = settings.modelServiceUrl().map(url -> new ServiceClient(url, Optional.empty()));
+        this.verifier = settings.verifierUrl().map(url -> new ServiceClient(url, Optional.empty()));
         this.certificates = certificates;
         settings.verifierPublicKey().map(Ed25519PublicKey::fromBase64).ifPresent(verifierKey::set);
     }
@@ -51,9 +53,9 @@ public class PeerChecks {
 
     /** Asks both peers now. */
     public synchronized void checkAll() throws InterruptedException {
-        settings.modelServiceUrl().ifPresent(url -> served.set(askServedVersion(url)));
-        if (settings.verifierUrl().isPresent()) {
-            checkCertificates(new ServiceClient(settings.verifierUrl().get(), Optional.empty()));
+        modelService.ifPresent(client -> served.set(askServedVersion(client)));
+        if (verifier.isPresent()) {
+            checkCertificates(verifier.get());
         }
     }
 
@@ -62,10 +64,10 @@ public class PeerChecks {
         return Optional.ofNullable(served.get());
     }
 
-    private ServedVersionCheck askServedVersion(String url) {
+    private ServedVersionCheck askServedVersion(ServiceClient client) {
         Instant now = clock.instant();
         try {
-            Optional<JsonNode> model = new ServiceClient(url, Optional.empty()).find("/model");
+            Optional<JsonNode> model = client.find("/model");
             return model.map(answer -> new ServedVersionCheck(now, Optional.of(answer.path("versionHash").asText()),
                             Optional.empty()))
                     .orElseGet(() -> new ServedVersionCheck(now, Optional.empty(), Optional.of("serves no model yet")));
