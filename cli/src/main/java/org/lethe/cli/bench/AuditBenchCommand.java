@@ -1,6 +1,7 @@
 package org.lethe.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lethe.cli.local.LocalLedger;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
@@ -21,10 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,14 +87,14 @@ final class AuditBenchCommand implements Callable<Integer> {
             settings.put("lethe.ledger.contract-address", ledger.contractAddress());
             settings.put("lethe.auditor.reports.regulator-token", TOKEN);
             try (ServiceProcess auditor = ServiceProcess.start(ServiceProcess.AUDITOR, settings)) {
-                ServiceClient client = new ServiceClient(auditor.baseUrl(), Optional.empty());
+                ServiceClient client = new ServiceClient(auditor.baseUrl(), Optional.of(TOKEN));
                 JsonNode index = client.await("/index", answer -> answer.path("indexedThroughBlock").asLong() >= head
                         && answer.path("lastCatchUp").isObject(), Duration.ofMinutes(20));
                 JsonNode catchUp = index.path("lastCatchUp");
                 long events = catchUp.path("events").asLong();
                 double indexSeconds = catchUp.path("seconds").asDouble();
 
-                Report report = report(auditor.baseUrl());
+                Report report = report(client);
                 double[] latencies = timelines(client, ids);
                 Arrays.sort(latencies);
                 BenchOutput.print(spec.commandLine().getOut(), new Result(requests, events, catchUp.path("blocks").asLong(),
@@ -168,28 +165,16 @@ final class AuditBenchCommand implements Callable<Integer> {
     private record Report(int requests, double seconds, int jsonBytes, int pdfBytes) {
     }
 
-    private Report report(String baseUrl) throws IOException, InterruptedException {
+    private Report report(ServiceClient auditor) throws IOException, InterruptedException {
         Instant from = periodStart().minusSeconds(1);
-        HttpClient http = HttpClient.newHttpClient();
-        String body = "{\"from\":\"" + from + "\",\"to\":\"" + from.plusSeconds(reportRequests) + "\"}";
         long start = System.nanoTime();
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/reports"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode issued = auditor.post("/reports", Map.of("from", from.toString(),
+                "to", from.plusSeconds(reportRequests).toString()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (issued.statusCode() != 201) {
-            throw new IllegalStateException("the report was refused: HTTP " + issued.statusCode() + " " + issued.body());
-        }
-        String id = issued.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        byte[] json = file(http, baseUrl, id, "report.json");
-        byte[] pdf = file(http, baseUrl, id, "report.pdf");
-        int listed = new String(json, StandardCharsets.UTF_8).split("\"requestId\"", -1).length - 1;
+        byte[] json = auditor.bytes(issued.path("files").path("report.json").asText());
+        byte[] pdf = auditor.bytes(issued.path("files").path("report.pdf").asText());
+        int listed = new ObjectMapper().readTree(json).path("requests").size();
         return new Report(listed, seconds, json.length, pdf.length);
-    }
-
-    private static byte[] file(HttpClient http, String baseUrl, String id, String name) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/reports/" + id + "/" + name))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     /** Milliseconds of each GET /requests/{id} for requests drawn at random. */

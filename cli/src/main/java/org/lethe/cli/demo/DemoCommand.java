@@ -29,10 +29,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -274,17 +270,12 @@ public final class DemoCommand implements Callable<Integer> {
             JsonNode receipt = auditor.post("/reports", Map.of("from", today.minusDays(1).toString(),
                     "to", today.plusDays(1).toString()));
             Path directory = Files.createTempDirectory("lethe-demo-report");
-            byte[] json = download(process.baseUrl(), token, receipt.path("files").path("report.json").asText());
-            Path report = Files.write(directory.resolve("report.json"), json);
-            Files.write(directory.resolve("report.json.p7s"),
-                    download(process.baseUrl(), token, receipt.path("files").path("report.json.p7s").asText()));
-            Files.write(directory.resolve("report.pdf"),
-                    download(process.baseUrl(), token, receipt.path("files").path("report.pdf").asText()));
-            Files.write(directory.resolve("report.pdf.p7s"),
-                    download(process.baseUrl(), token, receipt.path("files").path("report.pdf.p7s").asText()));
-            Path certificate = Files.write(directory.resolve("auditor-report.crt"),
-                    download(process.baseUrl(), token, "/reports/certificate"));
-            DetachedSignature.Checked checked = DetachedSignature.verify(json,
+            for (String file : List.of("report.json", "report.json.p7s", "report.pdf", "report.pdf.p7s")) {
+                Files.write(directory.resolve(file), auditor.bytes(receipt.path("files").path(file).asText()));
+            }
+            Path report = directory.resolve("report.json");
+            Path certificate = Files.write(directory.resolve("auditor-report.crt"), auditor.bytes("/reports/certificate"));
+            DetachedSignature.Checked checked = DetachedSignature.verify(Files.readAllBytes(report),
                     Files.readAllBytes(directory.resolve("report.json.p7s")),
                     Optional.of(ReportSigningKey.parseCertificate(Files.readString(certificate))));
             say("report %s… for %s to %s, signed by %s: signature checked", shortHex(receipt.path("id").asText()),
@@ -299,15 +290,6 @@ public final class DemoCommand implements Callable<Integer> {
         JsonNode requests = summary.path("requests");
         return requests.path("CERTIFIED").asInt() + requests.path("NOT_DELETED").asInt()
                 + requests.path("INCONCLUSIVE").asInt();
-    }
-
-    private static byte[] download(String baseUrl, String token, String path) throws Exception {
-        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(path + ": HTTP " + answer.statusCode());
-        }
-        return answer.body();
     }
 
     /** The samples the verifier sent back, marks in place, to contribute as they are. */

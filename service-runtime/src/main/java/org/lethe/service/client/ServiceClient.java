@@ -29,6 +29,17 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A file the service serves (a report, a signature), as bytes. */
+    public byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        adminToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() >= 400) {
+            throw new IllegalStateException("HTTP " + answer.statusCode() + " for " + path);
+        }
+        return answer.body();
+    }
+
     /** What {@code path} holds, or empty when the service answers 404. */
     public Optional<JsonNode> find(String path) throws IOException, InterruptedException {
         HttpResponse<String> answer = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
