@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lethe.auditor.AuditorTestResources;
 import org.lethe.auditor.LedgerHistory;
+import org.lethe.auditor.database.Queries;
 import org.lethe.auditor.index.LedgerIndexer;
 import org.lethe.evidence.cms.DetachedSignature;
 import org.lethe.evidence.cms.ReportSigningKey;
@@ -48,6 +49,9 @@ class ComplianceReportTest {
 
     @Inject
     LedgerIndexer indexer;
+
+    @Inject
+    Queries queries;
 
     @TempDir
     Path directory;
@@ -115,6 +119,7 @@ class ComplianceReportTest {
 
     @Test
     void reportsNeedTheRegulatorTokenAndAProperPeriod() {
+        long issued = reportsStored();
         given().contentType("application/json").body("{\"from\":\"2026-01-01\",\"to\":\"2026-02-01\"}")
                 .when().post("/reports").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong").contentType("application/json")
@@ -130,6 +135,15 @@ class ComplianceReportTest {
         given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN)
                 .when().get("/reports/x/passwords.txt").then().statusCode(404)
                 .body("detail", containsString("a report has the files"));
+        issue("2001-01-01", "2020-01-01").then().statusCode(400).body("detail", containsString("at most 3660 days apart"));
+        given().header("Authorization", "Bearer " + AuditorTestResources.REGULATOR_TOKEN).contentType("application/json")
+                .body("{\"from\": ").when().post("/reports").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:malformed-json"));
+        assertEquals(issued, reportsStored(), "a refused request stores no report");
+    }
+
+    private long reportsStored() {
+        return queries.first("select count(*) from report", row -> row.getLong(1)).orElseThrow();
     }
 
     private void opensslChecks(byte[] json, byte[] signature, X509Certificate certificate) throws IOException {

@@ -47,5 +47,10 @@ class ReportVerifyCommandTest {
         CommandRun changed = CommandRun.of("report", "verify", report.toString(), signature.toString());
         assertEquals(1, changed.exitCode());
         assertTrue(changed.err().startsWith("signature: INVALID"), changed.err());
+
+        Path absent = directory.resolve("nowhere.p7s");
+        CommandRun missing = CommandRun.of("report", "verify", report.toString(), absent.toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().startsWith("lethe: ") && missing.err().contains(absent.toString()), missing.err());
     }
 }
