@@ -57,7 +57,7 @@ import java.util.Optional;
  * queries. Writes are signed locally and sent with gas price 0 (permissioned, free-gas networks never
  * use suggested fees); a contract revert becomes a typed {@link LedgerRevertException} naming the
  * contract's error and its arguments. Thread-safe: nonces are handed out locally, so many writes can
- * be in flight from one account.
+ * be in flight from one account; they are sent one at a time, so they reach the node in nonce order.
  */
 public final class LedgerClient implements AutoCloseable {
 
@@ -73,6 +73,12 @@ public final class LedgerClient implements AutoCloseable {
     private final UnlearningLedger contract;
     private final LedgerWrites writes;
     private final NonceManager nonces;
+    /**
+     * Held from taking a nonce until its transaction is sent. A transaction that overtakes its predecessor
+     * waits in the node's pool for the gap to close, and an instant-mining node can leave it there
+     * (foundry-rs/foundry#10122: concurrent writers lost receipts); Besu limits such future nonces too.
+     */
+    private final Object sending = new Object();
     private final RevertDecoder revertDecoder;
     private final LedgerEventReader events;
 
@@ -188,26 +194,9 @@ public final class LedgerClient implements AutoCloseable {
      */
     public List<LedgerReceipt> submitAll(List<LedgerWrite> pipeline) {
         List<String> hashes = new ArrayList<>(pipeline.size());
-        // in nonce order, as JSON-RPC batches the node takes in sequence: transactions sent in parallel
-        // arrived out of order, and on an instant-mining node one that overtook its predecessor waited in
-        // the pool until another transaction came
-        for (int from = 0; from < pipeline.size(); from += SENDS_PER_BATCH) {
-            List<LedgerWrite> part = pipeline.subList(from, Math.min(pipeline.size(), from + SENDS_PER_BATCH));
-            BatchRequest batch = web3j.newBatch();
-            for (LedgerWrite write : part) {
-                batch.add(web3j.ethSendRawTransaction(sign(write, config.pipelinedGasLimit())));
-            }
-            BatchResponse answers;
-            try {
-                answers = batch.send();
-            } catch (IOException | RuntimeException e) {
-                nonces.resync();
-                throw new LedgerUnavailableException("eth_sendRawTransaction batch: node unreachable: " + e.getMessage(), e);
-            }
-            for (int i = 0; i < part.size(); i++) {
-                EthSendTransaction sent = (EthSendTransaction) answers.getResponses().get(i);
-                LedgerWrite write = part.get(i);
-                hashes.add(sentHash(write, () -> sent));
+        synchronized (sending) {
+            for (int from = 0; from < pipeline.size(); from += SENDS_PER_BATCH) {
+                hashes.addAll(sendBatch(pipeline.subList(from, Math.min(pipeline.size(), from + SENDS_PER_BATCH))));
             }
         }
         List<LedgerReceipt> receipts = new ArrayList<>(pipeline.size());
@@ -327,8 +316,31 @@ public final class LedgerClient implements AutoCloseable {
     // ---- plumbing
 
     private String send(LedgerWrite write, BigInteger gasLimit) {
-        String signed = sign(write, gasLimit);
-        return sentHash(write, () -> web3j.ethSendRawTransaction(signed).send());
+        synchronized (sending) {
+            String signed = sign(write, gasLimit);
+            return sentHash(write, () -> web3j.ethSendRawTransaction(signed).send());
+        }
+    }
+
+    /** One JSON-RPC batch of consecutive nonces, which the node takes in sequence. */
+    private List<String> sendBatch(List<LedgerWrite> part) {
+        BatchRequest batch = web3j.newBatch();
+        for (LedgerWrite write : part) {
+            batch.add(web3j.ethSendRawTransaction(sign(write, config.pipelinedGasLimit())));
+        }
+        BatchResponse answers;
+        try {
+            answers = batch.send();
+        } catch (IOException | RuntimeException e) {
+            nonces.resync();
+            throw new LedgerUnavailableException("eth_sendRawTransaction batch: node unreachable: " + e.getMessage(), e);
+        }
+        List<String> hashes = new ArrayList<>(part.size());
+        for (int i = 0; i < part.size(); i++) {
+            EthSendTransaction sent = (EthSendTransaction) answers.getResponses().get(i);
+            hashes.add(sentHash(part.get(i), () -> sent));
+        }
+        return hashes;
     }
 
     private String sign(LedgerWrite write, BigInteger gasLimit) {

@@ -7,6 +7,7 @@ import org.lethe.ledger.revert.ContractError;
 import org.lethe.ledger.revert.DuplicateRecordException;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.ledger.testing.AnvilLedgerExtension;
+import org.lethe.ledger.testing.SendOrderRecorder;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,9 +27,11 @@ import static org.lethe.ledger.LedgerFixtures.randomId;
 @ExtendWith(AnvilLedgerExtension.class)
 class PipelinedWritesTest {
 
+    private final AnvilLedger ledger;
     private final LedgerClient provider;
 
     PipelinedWritesTest(AnvilLedger ledger) {
+        this.ledger = ledger;
         this.provider = ledger.client(ledger.provider());
     }
 
@@ -47,17 +50,22 @@ class PipelinedWritesTest {
     }
 
     @Test
-    void concurrentWritersFromOneAccountAllLand() throws Exception {
+    void concurrentWritersFromOneAccountAllLandAndReachTheNodeInNonceOrder() throws Exception {
         List<Contribution> contributions = IntStream.range(0, 40).mapToObj(i -> contribution(randomId())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
+        try (SendOrderRecorder recorder = new SendOrderRecorder(ledger.node().rpcUrl());
+             LedgerClient recorded = LedgerClient.connect(recorder.rpcUrl(), ledger.provider(), ledger.contractAddress(),
+                     LedgerClientConfig.instantMining())) {
             List<Future<LedgerReceipt>> futures = new ArrayList<>();
             for (Contribution c : contributions) {
-                futures.add(pool.submit(() -> provider.recordContribution(c)));
+                futures.add(pool.submit(() -> recorded.recordContribution(c)));
             }
             for (Future<LedgerReceipt> future : futures) {
                 future.get();
             }
+            List<Long> arrivals = recorder.nonces();
+            assertEquals(40, arrivals.size());
+            assertEquals(arrivals.stream().sorted().toList(), arrivals, "a transaction overtook its predecessor");
         } finally {
             pool.shutdown();
         }
