@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
 
-/** Subjects ask for deletion with a signed request and follow it by its id. */
+/** Subjects ask for deletion with a signed request and follow it by its id; a batch lists its requests. */
 @Path("/deletions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeletionResource {
@@ -26,6 +26,14 @@ public class DeletionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(String body) {
         return Response.accepted(deletions.accept(body)).build();
+    }
+
+    @GET
+    @Path("/batches/{batchRoot}")
+    public DeletionBatchView batch(@PathParam("batchRoot") String batchRoot) {
+        var root = RequestIds.parse("batch root", batchRoot);
+        return deletions.batch(root).orElseThrow(() -> new ProblemException(404, "unknown-deletion-batch",
+                "Unknown deletion batch", "no deletion batch " + root));
     }
 
     @GET

@@ -25,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -102,6 +104,20 @@ public class DeletionService {
     @Transactional
     public Optional<DeletionReceipt> find(Bytes32 requestId) {
         return DeletionRequestEntity.<DeletionRequestEntity>findByIdOptional(requestId.toHex()).map(this::receipt);
+    }
+
+    /** A batch's members in leaf order, each with its subject: whoever reads the root on chain can check the list. */
+    @Transactional
+    public Optional<DeletionBatchView> batch(Bytes32 batchRoot) {
+        return batcher.members(batchRoot.toHex()).map(members -> {
+            Map<String, String> subjects = new HashMap<>();
+            DeletionRequestEntity.<DeletionRequestEntity>list("requestId in ?1", members.stream().map(Bytes32::toHex).toList())
+                    .forEach(request -> subjects.put(request.requestId, request.subjectId));
+            List<DeletionBatchView.Member> listed = members.stream().map(id -> new DeletionBatchView.Member(id.toHex(),
+                    subjects.get(id.toHex()))).toList();
+            LedgerStatus ledger = LedgerStatus.of(outbox.find(LedgerRecordKind.DELETION_BATCH, batchRoot).orElseThrow());
+            return new DeletionBatchView(batchRoot.toHex(), listed, ledger);
+        });
     }
 
     private DeletionReceipt receipt(DeletionRequestEntity request) {

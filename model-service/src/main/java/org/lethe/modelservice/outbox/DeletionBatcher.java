@@ -57,11 +57,19 @@ public class DeletionBatcher {
     /** The batch root and inclusion proof of a batched request. */
     @Transactional
     public Optional<BatchInclusion> inclusion(String batchRoot, Bytes32 requestId) {
+        return members(batchRoot).map(members -> {
+            MerkleProof proof = DeletionBatchTree.of(members).proof(requestId);
+            return new BatchInclusion(batchRoot, proof.siblings().stream().map(Bytes32::toHex).toList());
+        });
+    }
+
+    /** A batch's request ids in leaf order; empty for an unknown root. */
+    @Transactional
+    public Optional<List<Bytes32>> members(String batchRoot) {
         return DeletionBatchEntity.<DeletionBatchEntity>findByIdOptional(batchRoot).map(batch -> {
             List<Bytes32> members = new ArrayList<>();
             CanonicalJson.parse(batch.members).forEach(id -> members.add(Bytes32.fromHex(id.asText())));
-            MerkleProof proof = DeletionBatchTree.of(members).proof(requestId);
-            return new BatchInclusion(batch.batchRoot, proof.siblings().stream().map(Bytes32::toHex).toList());
+            return members;
         });
     }
 

@@ -83,6 +83,21 @@ class DeletionApiTest {
                 .mapToInt(batchRoot -> ledger.deletionBatch(batchRoot).orElseThrow().value().count()).sum();
         assertTrue(anchoredOnChain >= requestIds.size(), "every request is in an anchored batch");
         assertEquals(requestIds.size(), batches.values().stream().mapToInt(Integer::intValue).sum());
+
+        // each batch lists its members, whose leaves rebuild the root on chain, each with its subject
+        for (Bytes32 batchRoot : batches.keySet()) {
+            JsonPath listed = given().get("/deletions/batches/" + batchRoot.toHex()).then().statusCode(200)
+                    .body("batchRoot", equalTo(batchRoot.toHex())).body("ledger.status", equalTo("SENT"))
+                    .extract().jsonPath();
+            List<Bytes32> members = listed.<String>getList("members.requestId").stream().map(Bytes32::fromHex).toList();
+            assertEquals(batchRoot, DeletionBatchTree.of(members).batch().batchRoot());
+            assertEquals(ledger.deletionBatch(batchRoot).orElseThrow().value().count(), members.size());
+            for (int i = 0; i < members.size(); i++) {
+                if (requestIds.contains(members.get(i))) {
+                    assertEquals(subject.id().toHex(), listed.getString("members[" + i + "].subjectId"));
+                }
+            }
+        }
     }
 
     @Test
@@ -187,6 +202,9 @@ class DeletionApiTest {
         given().get("/deletions/0x" + "33".repeat(32)).then().statusCode(404)
                 .body("type", equalTo("urn:lethe:problem:unknown-deletion-request"));
         given().get("/deletions/nope").then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-id"));
+        given().get("/deletions/batches/0x" + "44".repeat(32)).then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-deletion-batch"));
+        given().get("/deletions/batches/0x12").then().statusCode(400).body("type", equalTo("urn:lethe:problem:invalid-id"));
     }
 
     private static Bytes32 contribute(TestSubject subject, int samples) {
