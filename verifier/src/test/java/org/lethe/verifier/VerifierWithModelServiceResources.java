@@ -35,8 +35,6 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         provider.put("lethe.ledger.receipt-poll-interval", "5ms");
         provider.put("lethe.outbox.poll-interval", "1s");
         provider.put("lethe.outbox.initial-backoff", "200ms");
-        // requests anchored one by one name their subject on the ledger, so the verifier can start on its own
-        provider.put("lethe.outbox.deletion-anchoring", "single");
         provider.put("lethe.admin.token", ADMIN_TOKEN);
         provider.put("lethe.model.shards", "2");
         provider.put("lethe.model.slices", "2");

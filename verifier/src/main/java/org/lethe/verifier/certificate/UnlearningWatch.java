@@ -1,5 +1,6 @@
 package org.lethe.verifier.certificate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,15 +10,19 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
 import org.lethe.ledger.event.LedgerEvent;
+import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.service.ledger.LedgerGateway;
+import org.lethe.verifier.served.ModelService;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Follows the ledger's unlearning records and starts a verification for each request of an enrolled,
- * calibrated subject that nobody has asked about yet. A batch anchor does not name its requests, so only
- * requests anchored one by one can be started this way; the others start when their subject asks.
+ * Follows the ledger's unlearning records and starts a verification for each executed request of an
+ * enrolled, calibrated subject that nobody has asked about yet. A request anchored alone names its subject
+ * on the ledger; a batch root names nobody, so its members come from the model service and count only
+ * if they rebuild the root on chain.
  */
 @ApplicationScoped
 public class UnlearningWatch {
@@ -26,12 +31,19 @@ public class UnlearningWatch {
 
     private final LedgerGateway ledger;
     private final VerificationService verifications;
+    private final ModelService modelService;
     private final EntityManager database;
 
-    public UnlearningWatch(LedgerGateway ledger, VerificationService verifications, EntityManager database) {
+    public UnlearningWatch(LedgerGateway ledger, VerificationService verifications, ModelService modelService,
+                           EntityManager database) {
         this.ledger = ledger;
         this.verifications = verifications;
+        this.modelService = modelService;
         this.database = database;
+    }
+
+    /** A request an unlearning executed, and the subject who asked. */
+    private record ExecutedRequest(Bytes32 requestId, Bytes32 subjectId) {
     }
 
     @Scheduled(every = "${lethe.verifier.ledger-poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -55,9 +67,10 @@ public class UnlearningWatch {
         int started = 0;
         for (LedgerEvent event : client.events(EventQuery.all().inBlocks(next, head))) {
             if (event instanceof LedgerEvent.UnlearningRecorded unlearning) {
-                Optional<Bytes32> subject = requestingSubject(client, unlearning.unlearning().target());
-                if (subject.isPresent() && verifications.startAutomatically(unlearning.unlearning().target(), subject.get())) {
-                    started++;
+                for (ExecutedRequest request : executedRequests(client, unlearning.unlearning().target())) {
+                    if (verifications.startAutomatically(request.requestId(), request.subjectId())) {
+                        started++;
+                    }
                 }
             }
         }
@@ -65,11 +78,44 @@ public class UnlearningWatch {
         return started;
     }
 
-    /** The subject named by the request's own anchoring; empty for a batch root. */
-    private static Optional<Bytes32> requestingSubject(LedgerClient client, Bytes32 target) {
-        List<LedgerEvent> events = client.events(EventQuery.byRequest(target));
-        return events.stream().filter(LedgerEvent.DeletionRequested.class::isInstance)
-                .map(event -> ((LedgerEvent.DeletionRequested) event).request().subjectIdHash()).findFirst();
+    /** The requests anchored under the unlearning's target: the request itself, or a batch's members. */
+    private List<ExecutedRequest> executedRequests(LedgerClient client, Bytes32 target) {
+        for (LedgerEvent event : client.events(EventQuery.byRequest(target))) {
+            if (event instanceof LedgerEvent.DeletionRequested requested) {
+                return List.of(new ExecutedRequest(target, requested.request().subjectIdHash()));
+            }
+            if (event instanceof LedgerEvent.DeletionBatchAnchored) {
+                return batchMembers(target);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The batch's members as the model service lists them, if they rebuild the root on chain. A list that
+     * does not is ignored (its subjects' own requests still verify them), so a wrong answer cannot stall the watch;
+     * an unreachable model service can, until it answers.
+     */
+    private List<ExecutedRequest> batchMembers(Bytes32 batchRoot) {
+        Optional<JsonNode> batch = modelService.deletionBatch(batchRoot.toHex());
+        if (batch.isEmpty()) {
+            LOG.warnf("the model service does not know deletion batch %s; its requests are verified when their subjects ask",
+                    batchRoot);
+            return List.of();
+        }
+        List<ExecutedRequest> members = new ArrayList<>();
+        try {
+            batch.get().path("members").forEach(member -> members.add(new ExecutedRequest(
+                    Bytes32.fromHex(member.path("requestId").asText()), Bytes32.fromHex(member.path("subjectId").asText()))));
+            Bytes32 rebuilt = DeletionBatchTree.of(members.stream().map(ExecutedRequest::requestId).toList()).batch().batchRoot();
+            if (rebuilt.equals(batchRoot)) {
+                return members;
+            }
+            LOG.warnf("the model service's members of deletion batch %s rebuild root %s instead; not started", batchRoot, rebuilt);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("the model service's list of deletion batch %s is malformed (%s); not started", batchRoot, e.getMessage());
+        }
+        return List.of();
     }
 
     @Transactional

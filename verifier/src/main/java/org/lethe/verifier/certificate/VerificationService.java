@@ -135,13 +135,13 @@ public class VerificationService {
     /** Whether the ledger now records the execution of the job's deletion request. */
     public boolean executed(UUID job) {
         SamplesRequest request = parse(job);
-        return anchor(request).unlearning().isPresent();
+        return anchor(requestId(request)).unlearning().isPresent();
     }
 
     /** Runs a verification whose deletion the ledger records as executed. */
     public void run(UUID job) {
         SamplesRequest request = parse(job);
-        certify(job, measure(job, request.subjectId(), anchor(request), "measuring",
+        certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
                         triggers.all(), request.samples())));
@@ -154,9 +154,7 @@ public class VerificationService {
      */
     public void runBackdoorCheck(UUID job) {
         JsonNode document = CanonicalJson.parse(jobs.document(job));
-        Bytes32 requestId = Bytes32.fromHex(document.path("requestId").asText());
-        // started from the request's own anchoring on the ledger: no batch, no receipt needed
-        DeletionAnchor anchor = DeletionAnchor.read(ledger.client(), requestId, CanonicalJson.parse("{}"));
+        DeletionAnchor anchor = anchor(Bytes32.fromHex(document.path("requestId").asText()));
         Measured measured = measure(job, Bytes32.fromHex(document.path("subjectId").asText()), anchor, "backdoor test",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verifyBackdoor(probes,
                         nullModel, calibration.figures().backdoor(), trigger.spec(), triggers.all()));
@@ -251,8 +249,12 @@ public class VerificationService {
         }
     }
 
-    private DeletionAnchor anchor(SamplesRequest request) {
-        Bytes32 requestId = Bytes32.fromHex(request.payload().path("requestId").asText());
+    private static Bytes32 requestId(SamplesRequest request) {
+        return Bytes32.fromHex(request.payload().path("requestId").asText());
+    }
+
+    /** The request's anchoring, with the model service's inclusion proof checked on chain when batched. */
+    private DeletionAnchor anchor(Bytes32 requestId) {
         JsonNode receipt = modelService.deletion(requestId.toHex())
                 .orElseThrow(() -> new IllegalStateException("the model service no longer knows request " + requestId));
         return DeletionAnchor.read(ledger.client(), requestId, receipt);

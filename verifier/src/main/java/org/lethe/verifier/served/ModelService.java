@@ -39,6 +39,12 @@ public class ModelService {
         return ask("/deletions/" + requestId, () -> client.find("/deletions/" + requestId));
     }
 
+    /** A deletion batch's members (request and subject ids, in leaf order), to be checked against the ledger; empty if unknown. */
+    public Optional<JsonNode> deletionBatch(String batchRoot) {
+        String path = "/deletions/batches/" + batchRoot;
+        return ask(path, () -> client.find(path));
+    }
+
     private JsonNode get(String path) {
         return ask(path, () -> client.get(path));
     }

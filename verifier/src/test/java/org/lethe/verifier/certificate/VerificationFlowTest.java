@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole protocol against the real model service (SISA on a Fashion-MNIST subset), Anvil and embedded
  * PostgreSQL: enrol, mark, contribute, train, calibrate, delete, unlearn, verify. The verifier starts on its
- * own when the ledger records an unlearning: an honest SISA deletion passes the backdoor test and is
+ * own when the ledger records an unlearning of a batch of deletions (the model service's default anchoring; the
+ * verifier checks the batch's members against the root on chain): an honest SISA deletion passes the backdoor test and is
  * certified once the subject brings the samples for membership inference; a deletion the provider only
  * pretends to execute (strategy {@code none}) is caught without the subject asking; a subject with a
  * single mark, which does not take, learns it at calibration and gets INCONCLUSIVE.
@@ -83,6 +84,7 @@ class VerificationFlowTest {
 
         // the honest subject asks only after the ledger records the unlearning: the verifier starts on its own
         Bytes32 honestRequest = requestDeletion(provider, honest);
+        awaitAnchored(provider, honestRequest);
         refusesVerificationOfUnknownOrOthersDeletions(pretended, honestRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
         JsonNode automatic = awaitAutomaticVerification(honestRequest);
@@ -96,6 +98,8 @@ class VerificationFlowTest {
         provider.put("/admin/strategy", Map.of("strategy", "none"));
         Bytes32 pretendedRequest = requestDeletion(provider, pretended);
         Bytes32 faintRequest = requestDeletion(provider, faint);
+        awaitAnchored(provider, pretendedRequest);
+        awaitAnchored(provider, faintRequest);
         String faintJob = requestVerification(faint, faintRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
         awaitAutomaticVerification(pretendedRequest);
@@ -106,6 +110,9 @@ class VerificationFlowTest {
         assertCertificate(honestRequest, Verdict.CERTIFIED);
         assertCertificate(pretendedRequest, Verdict.NOT_DELETED);
         assertCertificate(faintRequest, Verdict.INCONCLUSIVE);
+        for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest)) {
+            assertRecordedWithItsAnchoring(provider, request);
+        }
 
         LedgerClient asProvider = VerifierTestResources.ledger().client(VerifierTestResources.ledger().provider());
         assertThrows(LedgerAccessDeniedException.class, () -> asProvider.recordVerification(honestRequest, Optional.empty(),
@@ -136,11 +143,13 @@ class VerificationFlowTest {
     private static Bytes32 requestDeletion(ServiceClient provider, Contributed contributed) throws Exception {
         JsonNode receipt = provider.post("/deletions", contributed.subject().documents()
                 .deletion(List.of(contributed.root()), UUID.randomUUID().toString()).toString());
-        String requestId = receipt.path("requestId").asText();
-        // unlearning executes anchored requests only
-        provider.await("/deletions/" + requestId, answer -> "SENT".equals(answer.path("ledger").path("status").asText()),
-                JOB_LIMIT);
-        return Bytes32.fromHex(requestId);
+        return Bytes32.fromHex(receipt.path("requestId").asText());
+    }
+
+    /** Unlearning executes anchored requests only; requests sent together may share a batch. */
+    private static void awaitAnchored(ServiceClient provider, Bytes32 requestId) throws Exception {
+        provider.await("/deletions/" + requestId.toHex(),
+                answer -> "SENT".equals(answer.path("ledger").path("status").asText()), JOB_LIMIT);
     }
 
     private static String requestVerification(Contributed contributed, Bytes32 requestId) {
@@ -194,6 +203,15 @@ class VerificationFlowTest {
         assertFalse(tampered.equals(certificate.toString()));
         assertThrows(DocumentVerificationException.class,
                 () -> SignedDocumentVerifier.verify(SignedDocumentCodec.parse(tampered), verifierKey));
+    }
+
+    /** The verification on chain names the batch the model service anchored the request in, if any. */
+    private static void assertRecordedWithItsAnchoring(ServiceClient provider, Bytes32 requestId) throws Exception {
+        JsonNode batch = provider.get("/deletions/" + requestId.toHex()).path("batch");
+        Optional<Bytes32> expected = batch.isObject() ? Optional.of(Bytes32.fromHex(batch.path("batchRoot").asText()))
+                : Optional.empty();
+        assertEquals(expected, VerifierTestResources.ledger().client(VerifierTestResources.ledger().verifier())
+                .verification(requestId).orElseThrow().value().batchRoot());
     }
 
     /** The verification the ledger's unlearning record started, once its backdoor test is done. */
