@@ -11,10 +11,12 @@ import org.lethe.verifier.backdoor.PairedScorer;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.membership.MembershipScorer;
 import org.lethe.verifier.membership.MembershipScores;
+import org.lethe.verifier.membership.MembershipResult;
 import org.lethe.verifier.membership.MembershipTest;
 import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
+import org.lethe.verifier.trigger.MarkSelection;
 import org.lethe.verifier.trigger.TriggerSpec;
 
 import java.util.Collection;
@@ -36,6 +38,8 @@ public final class VerificationEngine {
     private final PairedScorer pairedScorer;
     private final ProbeSupply probes;
     private final MembershipScorer membershipScorer;
+    private final MarkSelection markSelection;
+    private final double[] nonMemberSureness;
 
     public VerificationEngine(VerificationSettings settings, ReferenceData reference, ShadowModels shadows,
                               ProbeSupply probes) {
@@ -44,20 +48,26 @@ public final class VerificationEngine {
         this.pairedScorer = new PairedScorer(shadows.oracles());
         this.probes = probes;
         this.membershipScorer = new MembershipScorer(shadows.oracles(), reference.nonMembers());
+        this.markSelection = new MarkSelection(shadows.mean());
+        this.nonMemberSureness = markSelection.sureness(reference.nonMembers());
+    }
+
+    /** How marking chooses its samples: by the same reference models that score membership. */
+    public MarkSelection markSelection() {
+        return markSelection;
     }
 
     /**
      * @param including       the version trained with the subject's marked data
      * @param enrolled        every enrolled trigger, the subject's included
-     * @param cleanSamples    the subject's contributed samples that carry no mark
+     * @param cleanSamples    the subject's contributed samples that carry no mark, and the share marked
      * @param nonMembersThere {@link #nonMemberScores} on that version
      */
     public SubjectCalibration calibrate(ModelOracle including, TriggerSpec trigger, Collection<TriggerSpec> enrolled,
-                                        List<Sample> cleanSamples, MembershipScores nonMembersThere) {
+                                        CleanSamples cleanSamples, MembershipScores nonMembersThere) {
         BackdoorCalibration backdoor = BackdoorCalibration.of(pairedScorer.score(including, trigger,
                 probes.pairs(trigger, enrolled, settings.calibrationProbes())), settings.confidence());
-        return new SubjectCalibration(backdoor, MembershipTest.compare(membershipScorer.score(including, cleanSamples),
-                nonMembersThere, settings.alpha()));
+        return new SubjectCalibration(backdoor, membership(including, trigger, cleanSamples, nonMembersThere));
     }
 
     /** How paired scores of never-learnt triggers fall on this version. */
@@ -79,11 +89,10 @@ public final class VerificationEngine {
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
-                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples) {
+                                      Collection<TriggerSpec> enrolled, CleanSamples cleanSamples) {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
-        var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
-                settings.alpha());
+        var membership = membership(served, trigger, cleanSamples, nonMembersHere);
         return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
                 Optional.of(membership));
     }
@@ -97,6 +106,15 @@ public final class VerificationEngine {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
         return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty());
+    }
+
+    /** The clean samples against the known non-members that marking at the same share would have left clean. */
+    private MembershipResult membership(ModelOracle model, TriggerSpec trigger, CleanSamples cleanSamples,
+                                        MembershipScores nonMembers) {
+        List<Integer> wouldBeMarked = MarkSelection.marked(reference.nonMembers(), nonMemberSureness, trigger.targetLabel(),
+                cleanSamples.markShare());
+        return MembershipTest.compare(membershipScorer.score(model, cleanSamples.samples()), nonMembers.without(wouldBeMarked),
+                settings.alpha());
     }
 
     private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {
