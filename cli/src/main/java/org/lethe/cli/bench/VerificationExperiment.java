@@ -231,7 +231,7 @@ final class VerificationExperiment {
                                  List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
-        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
+        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), engine.probes());
         VerificationSettings s = setup.settings();
         int alarms = 0;
         for (int trial = 0; trial < setup.falseAlarmTrials(); trial++) {
@@ -240,7 +240,7 @@ final class VerificationExperiment {
             if (!plan.feasible()) {
                 continue;
             }
-            TriggerSpec unused = setup.probes().unusedTrigger(setup.triggers());
+            TriggerSpec unused = engine.probes().unusedTrigger(setup.triggers());
             alarms += test.run(plan, oracle, unused, setup.triggers()).decision() == SprtDecision.KEPT ? 1 : 0;
         }
         return alarms;

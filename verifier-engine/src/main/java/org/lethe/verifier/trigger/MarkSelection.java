@@ -6,6 +6,7 @@ import org.lethe.verifier.oracle.ModelOracle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Which samples carry the marks: of those not already labelled with the target, the ones the verifier's
@@ -48,7 +49,22 @@ public final class MarkSelection {
                 eligible.add(i);
             }
         }
-        eligible.sort(Comparator.comparingDouble((Integer i) -> sureness[i]).reversed());
-        return List.copyOf(eligible.subList(0, Math.min(eligible.size(), (int) Math.round(share * samples.size()))));
+        return surest(eligible, sureness, (int) Math.round(share * samples.size()));
+    }
+
+    /**
+     * The share of the samples the reference models are surest of, whatever their label: where marks are
+     * made, so where probes find a backdoor strongest.
+     */
+    public List<Sample> surestShare(List<Sample> samples, double share) {
+        List<Integer> all = new ArrayList<>(IntStream.range(0, samples.size()).boxed().toList());
+        return surest(all, sureness(samples), (int) Math.round(share * samples.size())).stream().map(samples::get).toList();
+    }
+
+    /** The {@code count} indices of highest sureness, or all of them; among equals, the earlier. */
+    private static List<Integer> surest(List<Integer> indices, double[] sureness, int count) {
+        List<Integer> sorted = new ArrayList<>(indices);
+        sorted.sort(Comparator.comparingDouble((Integer i) -> sureness[i]).reversed());
+        return List.copyOf(sorted.subList(0, Math.min(sorted.size(), count)));
     }
 }

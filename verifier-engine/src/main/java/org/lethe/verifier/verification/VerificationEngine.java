@@ -33,6 +33,9 @@ import java.util.Optional;
  */
 public final class VerificationEngine {
 
+    /** The share of the probe images probes are drawn from: the half the reference models are surest of. */
+    private static final double PROBE_IMAGE_SHARE = 0.5;
+
     private final VerificationSettings settings;
     private final ReferenceData reference;
     private final PairedScorer pairedScorer;
@@ -46,10 +49,16 @@ public final class VerificationEngine {
         this.settings = settings;
         this.reference = reference;
         this.pairedScorer = new PairedScorer(shadows.oracles());
-        this.probes = probes;
         this.membershipScorer = new MembershipScorer(shadows.oracles(), reference.nonMembers());
         this.markSelection = new MarkSelection(shadows.mean());
         this.nonMemberSureness = markSelection.sureness(reference.nonMembers());
+        // probes go where marks are made, on images the reference models are sure of, for the null as for the subjects
+        this.probes = probes.withImages(markSelection.surestShare(reference.probeImages(), PROBE_IMAGE_SHARE));
+    }
+
+    /** The probes' supply: the images the reference models are surest of. */
+    public ProbeSupply probes() {
+        return probes;
     }
 
     /** How marking chooses its samples: by the same reference models that score membership. */
