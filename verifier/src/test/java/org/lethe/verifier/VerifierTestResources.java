@@ -44,11 +44,6 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         config.put("lethe.verifier.signing-key-file", state.resolve("keys/verifier.pem").toString());
         config.put("lethe.verifier.shadows.checkpoint-directory", state.resolve("reference-models").toString());
         config.put("lethe.verifier.marking.max-samples", "400");
-        // marking asks the reference models which samples they are surest of: small ones, quick to train
-        config.put("lethe.verifier.shadows.shards", "1");
-        config.put("lethe.verifier.shadows.slices", "1");
-        config.put("lethe.verifier.shadows.epochs-per-slice", "2");
-        config.put("lethe.verifier.shadows.models", "2");
         return config;
     }
 

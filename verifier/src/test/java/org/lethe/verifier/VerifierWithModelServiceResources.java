@@ -62,8 +62,6 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         config.put("lethe.verifier.shadows.slices", "2");
         config.put("lethe.verifier.shadows.epochs-per-slice", "6");
         config.put("lethe.verifier.shadows.models", "3");
-        // a subject's first marking waits for these reference models to finish training
-        config.put("quarkus.http.test-timeout", "5m");
         config.put("lethe.verifier.reference.shadow-training", "4000");
         config.put("lethe.verifier.reference.probe-images", "1500");
         config.put("lethe.verifier.reference.non-members", "300");

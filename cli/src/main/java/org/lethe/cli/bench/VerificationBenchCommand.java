@@ -8,6 +8,7 @@ import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.reference.ReferenceData;
+import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.SecretTrigger;
 import org.lethe.verifier.trigger.TriggerCollisions;
 import org.lethe.verifier.trigger.TriggerCommitment;
@@ -157,6 +158,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
             random.nextBytes(salt);
             commitments.add(new SecretTrigger(trigger, salt).commitment());
         }
+        List<List<Sample>> contributions = new ArrayList<>();
+        List<List<Sample>> clean = new ArrayList<>();
+        VerificationExperiment.mark(train, baseSamples, triggers, samplesPerSubject, markedFraction, new Marking(random),
+                contributions, clean);
         VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, 32, 0.95, 24, 8);
 
         Path work = Files.createTempDirectory("lethe-bench-verification");
@@ -166,7 +171,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 commitTransactions.add(ledger.commitTrigger(VerificationExperiment.subjectId(subject), commitments.get(subject)));
             }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
-                    data.test(), reference, triggers, samplesPerSubject, markedFraction, random, baseSamples, deletedPerStrategy, slices,
+                    data.test(), reference, triggers, contributions, clean, baseSamples, deletedPerStrategy, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, 10_000),
                     new CheckpointStore(work), ledger, commitments, commitTransactions));

@@ -27,11 +27,9 @@ import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.statistics.SprtDecision;
-import org.lethe.verifier.trigger.MarkSelection;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
 import org.lethe.verifier.verification.CalibrationFigures;
-import org.lethe.verifier.verification.CleanSamples;
 import org.lethe.verifier.verification.CertificatePayload;
 import org.lethe.verifier.verification.SubjectCalibration;
 import org.lethe.verifier.verification.VerificationEngine;
@@ -39,7 +37,6 @@ import org.lethe.verifier.verification.VerificationOutcome;
 import org.lethe.verifier.verification.VerificationSettings;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,19 +54,10 @@ final class VerificationExperiment {
 
     /** What the experiment needs, fixed for every layout. */
     record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
-                 int samplesEach, double markedFraction, SecureRandom random, int baseSamples, int deletedPerStrategy,
+                 List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
                  int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int accuracyRepeats, long seed,
                  VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
-    }
-
-    /**
-     * Every subject's marked contribution and its clean samples.
-     *
-     * @param contributions per subject, the samples contributed, marks in place
-     * @param clean         per subject, the unmarked ones with the share of marks
-     */
-    record Marks(List<List<Sample>> contributions, List<CleanSamples> clean) {
     }
 
     /** Verdict counts and costs of one strategy's deletions. */
@@ -102,18 +90,9 @@ final class VerificationExperiment {
         return STRATEGIES;
     }
 
-    /** Marks every subject's samples, as the verifier with reference models in this layout would, then measures. */
     LayoutFigures run(int shards) {
-        try (ShadowModels shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, new SisaLayout(shards,
-                        setup.slices()), TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed() + 1_000),
-                setup.shadowModels()), setup.reference().shadowTraining(), setup.store())) {
-            return run(shards, shadows, mark(new Marking(setup.random(), new MarkSelection(shadows.mean()))));
-        }
-    }
-
-    private LayoutFigures run(int shards, ShadowModels shadows, Marks marks) {
         SisaTrainer trainer = trainer(shards, setup.seed());
-        SisaModel withMarks = trainer.train(arrivals(marks.contributions()), SisaProgress.NONE);
+        SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
         String modelName = "mlp-s" + shards;
         Bytes32 includedVersion = setup.ledger().firstVersion(modelName, withMarks);
         List<Double> accuracyWithMarks = new ArrayList<>(List.of(accuracy(withMarks)));
@@ -121,11 +100,14 @@ final class VerificationExperiment {
                 SisaProgress.NONE))));
         for (int repeat = 1; repeat < setup.accuracyRepeats(); repeat++) {
             SisaTrainer again = trainer(shards, setup.seed() + REPEAT_SEED_STEP * repeat);
-            accuracyWithMarks.add(accuracy(again.train(arrivals(marks.contributions()), SisaProgress.NONE)));
+            accuracyWithMarks.add(accuracy(again.train(arrivals(setup.contributions()), SisaProgress.NONE)));
             accuracyWithoutMarks.add(accuracy(again.train(arrivals(unmarked()), SisaProgress.NONE)));
         }
 
-        try (SisaEnsemble included = SisaEnsemble.load(withMarks, setup.store())) {
+        try (ShadowModels shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, new SisaLayout(shards,
+                        setup.slices()), TrainingConfig.defaults(setup.epochsPerSlice(), setup.seed() + 1_000),
+                setup.shadowModels()), setup.reference().shadowTraining(), setup.store());
+             SisaEnsemble included = SisaEnsemble.load(withMarks, setup.store())) {
             VerificationEngine engine = new VerificationEngine(setup.settings(), setup.reference(), shadows, setup.probes());
             MembershipScores nonMembersIncluded = engine.nonMemberScores(included::probabilities);
             NullModel nullIncluded = engine.measureNull(included::probabilities, setup.triggers());
@@ -137,7 +119,7 @@ final class VerificationExperiment {
             for (int subject = 0; subject < setup.triggers().size(); subject++) {
                 CountingOracle asked = new CountingOracle(included::probabilities);
                 SubjectCalibration calibration = engine.calibrate(asked, setup.triggers().get(subject),
-                        setup.triggers(), marks.clean().get(subject), nonMembersIncluded);
+                        setup.triggers(), setup.cleanSamples().get(subject), nonMembersIncluded);
                 VerificationSettings s = setup.settings();
                 BackdoorTestPlan plan = BackdoorTestPlan.of(nullIncluded, calibration.backdoor(), s.alpha(), s.beta(),
                         s.maxProbes());
@@ -156,7 +138,7 @@ final class VerificationExperiment {
                 UnlearningMethod method = STRATEGIES.get(group);
                 List<Integer> deleted = groupMembers(group);
                 SisaModel after = method.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
-                        .unlearn(withMarks, removedHashes(marks, deleted), SisaProgress.NONE);
+                        .unlearn(withMarks, removedHashes(deleted), SisaProgress.NONE);
                 Bytes32 afterVersion = setup.ledger().childVersion(modelName, after, includedVersion);
                 List<BenchLedger.ExecutedDeletion> requests = new ArrayList<>();
                 for (int subject : deleted) {
@@ -165,7 +147,7 @@ final class VerificationExperiment {
                 }
                 try (SisaEnsemble served = SisaEnsemble.load(after, setup.store())) {
                     strategies.put(method, verifyGroup(engine, served, afterVersion, method, deleted, requests,
-                            calibrations, marks));
+                            calibrations));
                     if (method == UnlearningMethod.RETRAIN) {
                         falseAlarmTrialAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
                     }
@@ -186,7 +168,7 @@ final class VerificationExperiment {
     private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, Bytes32 version,
                                         UnlearningMethod method, List<Integer> deleted,
                                         List<BenchLedger.ExecutedDeletion> requests,
-                                        List<CalibrationFigures> calibrations, Marks marks) {
+                                        List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
@@ -200,7 +182,7 @@ final class VerificationExperiment {
             Instant started = Instant.now();
             long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
-                    setup.triggers().get(subject), setup.triggers(), marks.clean().get(subject));
+                    setup.triggers().get(subject), setup.triggers(), setup.cleanSamples().get(subject));
             BenchLedger.ExecutedDeletion request = requests.get(i);
             setup.ledger().recordVerification(request.requestId(), new CertificatePayload(CertificatePayload.TYPE,
                     request.requestId().toHex(), subjectId(subject).toHex(), version.toHex(),
@@ -231,7 +213,7 @@ final class VerificationExperiment {
                                  List<CalibrationFigures> calibrations) {
         CountingOracle oracle = new CountingOracle(served::probabilities);
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
-        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), engine.probes());
+        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
         VerificationSettings s = setup.settings();
         int alarms = 0;
         for (int trial = 0; trial < setup.falseAlarmTrials(); trial++) {
@@ -240,7 +222,7 @@ final class VerificationExperiment {
             if (!plan.feasible()) {
                 continue;
             }
-            TriggerSpec unused = engine.probes().unusedTrigger(setup.triggers());
+            TriggerSpec unused = setup.probes().unusedTrigger(setup.triggers());
             alarms += test.run(plan, oracle, unused, setup.triggers()).decision() == SprtDecision.KEPT ? 1 : 0;
         }
         return alarms;
@@ -254,17 +236,17 @@ final class VerificationExperiment {
         return members;
     }
 
-    private static Set<Bytes32> removedHashes(Marks marks, List<Integer> subjects) {
+    private Set<Bytes32> removedHashes(List<Integer> subjects) {
         Set<Bytes32> removed = new HashSet<>();
-        subjects.forEach(subject -> marks.contributions().get(subject).forEach(sample -> removed.add(sample.hash())));
+        subjects.forEach(subject -> setup.contributions().get(subject).forEach(sample -> removed.add(sample.hash())));
         return removed;
     }
 
     /** The subjects' own samples, no marks: the model the provider would have trained without the verifier. */
     private List<List<Sample>> unmarked() {
         List<List<Sample>> original = new ArrayList<>();
-        int size = setup.samplesEach();
-        for (int subject = 0; subject < setup.triggers().size(); subject++) {
+        int size = setup.contributions().get(0).size();
+        for (int subject = 0; subject < setup.contributions().size(); subject++) {
             int from = setup.baseSamples() + subject * size;
             original.add(setup.train().subList(from, from + size));
         }
@@ -293,17 +275,13 @@ final class VerificationExperiment {
     }
 
     /** Marks every subject's samples (f of them stamped and relabelled), keeping the clean ones apart. */
-    private Marks mark(Marking marking) {
-        List<List<Sample>> contributions = new ArrayList<>();
-        List<CleanSamples> clean = new ArrayList<>();
-        for (int subject = 0; subject < setup.triggers().size(); subject++) {
-            int from = setup.baseSamples() + subject * setup.samplesEach();
-            Marking.Marked marked = marking.mark(setup.train().subList(from, from + setup.samplesEach()),
-                    setup.triggers().get(subject), setup.markedFraction());
+    static void mark(List<Sample> train, int baseSamples, List<TriggerSpec> triggers, int samplesEach, double fraction,
+                     Marking marking, List<List<Sample>> contributions, List<List<Sample>> cleanSamples) {
+        for (int subject = 0; subject < triggers.size(); subject++) {
+            int from = baseSamples + subject * samplesEach;
+            Marking.Marked marked = marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction);
             contributions.add(marked.samples());
-            clean.add(new CleanSamples(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash()))
-                    .toList(), (double) marked.marks().size() / setup.samplesEach()));
+            cleanSamples.add(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash())).toList());
         }
-        return new Marks(contributions, clean);
     }
 }

@@ -37,11 +37,6 @@ public final class ProbeSupply {
         this.drawAttempts = drawAttempts;
     }
 
-    /** The same supply drawing from other images. */
-    public ProbeSupply withImages(List<Sample> images) {
-        return new ProbeSupply(images, generator, collisions, random, drawAttempts);
-    }
-
     /**
      * @param enrolled every enrolled trigger (the subject's included)
      * @throws IllegalStateException when the probe images run short or no clear decoy turns up

@@ -1,11 +1,5 @@
 package org.lethe.verifier.membership;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.IntStream;
-
 /**
  * Per-sample membership scores on one model; higher means more member-like.
  *
@@ -16,13 +10,5 @@ public record MembershipScores(double[] lira, double[] loss) {
 
     public int size() {
         return lira.length;
-    }
-
-    /** The scores of every sample but those at the given indices. */
-    public MembershipScores without(Collection<Integer> left) {
-        Set<Integer> dropped = new HashSet<>(left);
-        int[] kept = IntStream.range(0, size()).filter(i -> !dropped.contains(i)).toArray();
-        return new MembershipScores(Arrays.stream(kept).mapToDouble(i -> lira[i]).toArray(),
-                Arrays.stream(kept).mapToDouble(i -> loss[i]).toArray());
     }
 }

@@ -47,22 +47,6 @@ public final class ShadowModels implements AutoCloseable {
         return models.stream().<ModelOracle>map(model -> model::probabilities).toList();
     }
 
-    /** The reference models as one oracle: their class probabilities averaged. */
-    public ModelOracle mean() {
-        return images -> {
-            float[][] mean = new float[images.size()][Sample.CLASSES];
-            for (SisaEnsemble model : models) {
-                float[][] probabilities = model.probabilities(images);
-                for (int i = 0; i < probabilities.length; i++) {
-                    for (int label = 0; label < Sample.CLASSES; label++) {
-                        mean[i][label] += probabilities[i][label] / models.size();
-                    }
-                }
-            }
-            return mean;
-        };
-    }
-
     @Override
     public void close() {
         models.forEach(SisaEnsemble::close);

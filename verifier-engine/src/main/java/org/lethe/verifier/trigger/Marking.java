@@ -9,22 +9,18 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
- * Marks a subject's samples before they are contributed: a fraction of them, chosen by {@link MarkSelection}
- * (at random among equally sure ones), get the subject's trigger stamped and the target label. Samples
- * already labelled with the target are never marks (a stamp would teach nothing). The verifier keeps only
- * the hashes.
+ * Marks a subject's samples before they are contributed: a fraction of them, drawn at random, get the
+ * subject's trigger stamped and the target label. Samples already labelled with the target are never
+ * marks (a stamp would teach nothing). The verifier keeps only the hashes.
  */
 public final class Marking {
 
     private final SecureRandom random;
-    private final MarkSelection selection;
 
-    public Marking(SecureRandom random, MarkSelection selection) {
+    public Marking(SecureRandom random) {
         this.random = random;
-        this.selection = selection;
     }
 
     /**
@@ -36,16 +32,19 @@ public final class Marking {
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("the marked fraction must lie in (0, 1], got " + fraction);
         }
-        // shuffled first, so that equally sure samples are marked at random
-        List<Integer> order = new ArrayList<>(IntStream.range(0, samples.size()).boxed().toList());
-        Collections.shuffle(order, random);
-        List<Sample> shuffled = order.stream().map(samples::get).toList();
-        List<Integer> chosen = MarkSelection.marked(shuffled, selection.sureness(shuffled), trigger.targetLabel(), fraction);
+        List<Integer> eligible = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).label() != trigger.targetLabel()) {
+                eligible.add(i);
+            }
+        }
+        Collections.shuffle(eligible, random);
+        int marks = Math.min(eligible.size(), (int) Math.round(fraction * samples.size()));
         List<Sample> result = new ArrayList<>(samples);
         Set<Bytes32> markHashes = new LinkedHashSet<>();
-        for (int index : chosen) {
-            Sample marked = trigger.stamp(shuffled.get(index));
-            result.set(order.get(index), marked);
+        for (int index : eligible.subList(0, marks)) {
+            Sample marked = trigger.stamp(samples.get(index));
+            result.set(index, marked);
             markHashes.add(marked.hash());
         }
         return new Marked(result, markHashes);

@@ -11,12 +11,10 @@ import org.lethe.verifier.backdoor.PairedScorer;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.membership.MembershipScorer;
 import org.lethe.verifier.membership.MembershipScores;
-import org.lethe.verifier.membership.MembershipResult;
 import org.lethe.verifier.membership.MembershipTest;
 import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
-import org.lethe.verifier.trigger.MarkSelection;
 import org.lethe.verifier.trigger.TriggerSpec;
 
 import java.util.Collection;
@@ -33,50 +31,33 @@ import java.util.Optional;
  */
 public final class VerificationEngine {
 
-    /** The share of the probe images probes are drawn from: the half the reference models are surest of. */
-    private static final double PROBE_IMAGE_SHARE = 0.5;
-
     private final VerificationSettings settings;
     private final ReferenceData reference;
     private final PairedScorer pairedScorer;
     private final ProbeSupply probes;
     private final MembershipScorer membershipScorer;
-    private final MarkSelection markSelection;
-    private final double[] nonMemberSureness;
 
     public VerificationEngine(VerificationSettings settings, ReferenceData reference, ShadowModels shadows,
                               ProbeSupply probes) {
         this.settings = settings;
         this.reference = reference;
         this.pairedScorer = new PairedScorer(shadows.oracles());
+        this.probes = probes;
         this.membershipScorer = new MembershipScorer(shadows.oracles(), reference.nonMembers());
-        this.markSelection = new MarkSelection(shadows.mean());
-        this.nonMemberSureness = markSelection.sureness(reference.nonMembers());
-        // probes go where marks are made, on images the reference models are sure of, for the null as for the subjects
-        this.probes = probes.withImages(markSelection.surestShare(reference.probeImages(), PROBE_IMAGE_SHARE));
-    }
-
-    /** The probes' supply: the images the reference models are surest of. */
-    public ProbeSupply probes() {
-        return probes;
-    }
-
-    /** How marking chooses its samples: by the same reference models that score membership. */
-    public MarkSelection markSelection() {
-        return markSelection;
     }
 
     /**
      * @param including       the version trained with the subject's marked data
      * @param enrolled        every enrolled trigger, the subject's included
-     * @param cleanSamples    the subject's contributed samples that carry no mark, and the share marked
+     * @param cleanSamples    the subject's contributed samples that carry no mark
      * @param nonMembersThere {@link #nonMemberScores} on that version
      */
     public SubjectCalibration calibrate(ModelOracle including, TriggerSpec trigger, Collection<TriggerSpec> enrolled,
-                                        CleanSamples cleanSamples, MembershipScores nonMembersThere) {
+                                        List<Sample> cleanSamples, MembershipScores nonMembersThere) {
         BackdoorCalibration backdoor = BackdoorCalibration.of(pairedScorer.score(including, trigger,
                 probes.pairs(trigger, enrolled, settings.calibrationProbes())), settings.confidence());
-        return new SubjectCalibration(backdoor, membership(including, trigger, cleanSamples, nonMembersThere));
+        return new SubjectCalibration(backdoor, MembershipTest.compare(membershipScorer.score(including, cleanSamples),
+                nonMembersThere, settings.alpha()));
     }
 
     /** How paired scores of never-learnt triggers fall on this version. */
@@ -98,10 +79,11 @@ public final class VerificationEngine {
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
-                                      Collection<TriggerSpec> enrolled, CleanSamples cleanSamples) {
+                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples) {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
-        var membership = membership(served, trigger, cleanSamples, nonMembersHere);
+        var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
+                settings.alpha());
         return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
                 Optional.of(membership));
     }
@@ -115,15 +97,6 @@ public final class VerificationEngine {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
         return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty());
-    }
-
-    /** The clean samples against the known non-members that marking at the same share would have left clean. */
-    private MembershipResult membership(ModelOracle model, TriggerSpec trigger, CleanSamples cleanSamples,
-                                        MembershipScores nonMembers) {
-        List<Integer> wouldBeMarked = MarkSelection.marked(reference.nonMembers(), nonMemberSureness, trigger.targetLabel(),
-                cleanSamples.markShare());
-        return MembershipTest.compare(membershipScorer.score(model, cleanSamples.samples()), nonMembers.without(wouldBeMarked),
-                settings.alpha());
     }
 
     private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {

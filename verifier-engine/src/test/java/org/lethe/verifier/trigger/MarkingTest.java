@@ -6,12 +6,7 @@ import org.lethe.ml.data.Sample;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,12 +18,10 @@ class MarkingTest {
     private final List<Sample> samples = FashionMnist.installed().train(150);
     private final TriggerSpec trigger = new TriggerSpec(List.of(new TriggerSpec.Pixel(10, 255),
             new TriggerSpec.Pixel(500, 0)), 3);
-    /** A reference equally unsure of every sample: marks fall at random. */
-    private final MarkSelection unsure = new MarkSelection(images -> new float[images.size()][Sample.CLASSES]);
 
     @Test
     void halfTheSamplesAreStampedAndRelabelledNeverOnesAlreadyOfTheTarget() {
-        Marking.Marked marked = new Marking(new SecureRandom(), unsure).mark(samples, trigger, 0.5);
+        Marking.Marked marked = new Marking(new SecureRandom()).mark(samples, trigger, 0.5);
 
         assertEquals(samples.size(), marked.samples().size());
         assertEquals(75, marked.marks().size());
@@ -50,36 +43,12 @@ class MarkingTest {
     }
 
     @Test
-    void marksAreTheSamplesTheReferenceIsSurestOf() {
-        // a reference that is surer of later samples
-        Map<Sample, Integer> position = new HashMap<>();
-        for (int i = 0; i < samples.size(); i++) {
-            position.put(samples.get(i), i);
-        }
-        MarkSelection byPosition = new MarkSelection(images -> images.stream().map(image -> {
-            float[] probabilities = new float[Sample.CLASSES];
-            probabilities[image.label()] = (position.get(image) + 1f) / samples.size();
-            return probabilities;
-        }).toArray(float[][]::new));
-
-        Marking.Marked marked = new Marking(new SecureRandom(), byPosition).mark(samples, trigger, 0.2);
-
-        List<Integer> eligible = IntStream.range(0, samples.size()).filter(i -> samples.get(i).label() != 3).boxed().toList();
-        Set<Integer> surest = Set.copyOf(eligible.subList(eligible.size() - 30, eligible.size()));
-        for (int i = 0; i < samples.size(); i++) {
-            assertEquals(surest.contains(i), marked.marks().contains(marked.samples().get(i).hash()), "sample " + i);
-        }
-        assertEquals(List.copyOf(new TreeSet<>(surest)), MarkSelection.marked(samples, byPosition.sureness(samples), 3, 0.2)
-                .stream().sorted().toList(), "non-members are matched by the same rule");
-    }
-
-    @Test
     void fewerEligibleSamplesThanAskedAreAllMarked() {
         List<Sample> targetOnly = samples.stream().filter(s -> s.label() == 3).toList();
         List<Sample> mixed = new ArrayList<>(targetOnly);
         mixed.add(samples.stream().filter(s -> s.label() != 3).findFirst().orElseThrow());
 
-        Marking.Marked marked = new Marking(new SecureRandom(), unsure).mark(mixed, trigger, 1.0);
+        Marking.Marked marked = new Marking(new SecureRandom()).mark(mixed, trigger, 1.0);
 
         assertEquals(1, marked.marks().size());
         assertTrue(targetOnly.size() > 1);
@@ -87,7 +56,7 @@ class MarkingTest {
 
     @Test
     void impossibleFractionsAreRefused() {
-        Marking marking = new Marking(new SecureRandom(), unsure);
+        Marking marking = new Marking(new SecureRandom());
         assertThrows(IllegalArgumentException.class, () -> marking.mark(samples, trigger, 0));
         assertThrows(IllegalArgumentException.class, () -> marking.mark(samples, trigger, 1.5));
     }

@@ -24,7 +24,6 @@ import org.lethe.verifier.oracle.CountingOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
-import org.lethe.verifier.trigger.MarkSelection;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerCollisions;
 import org.lethe.verifier.trigger.TriggerGenerator;
@@ -61,7 +60,7 @@ class VerificationEngineTest {
     static Path checkpoints;
 
     private static final List<TriggerSpec> triggers = new ArrayList<>();
-    private static final List<CleanSamples> cleanSamples = new ArrayList<>();
+    private static final List<List<Sample>> cleanSamples = new ArrayList<>();
     private static ShadowModels shadows;
     private static SisaEnsemble withData;
     private static SisaEnsemble afterDeletion;
@@ -76,10 +75,7 @@ class VerificationEngineTest {
         TriggerGenerator generator = new TriggerGenerator(random, 4,
                 TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
         TriggerCollisions collisions = new TriggerCollisions(1);
-        CheckpointStore store = new CheckpointStore(checkpoints);
-        shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, LAYOUT, SLICE_TRAINING.withSeed(100), 3),
-                reference.shadowTraining(), store);
-        Marking marking = new Marking(random, new MarkSelection(shadows.mean()));
+        Marking marking = new Marking(random);
 
         List<Sample> train = dataset.train();
         List<OwnedSample> base = train.subList(0, 6_000).stream().map(OwnedSample::providers).toList();
@@ -90,8 +86,7 @@ class VerificationEngineTest {
             triggers.add(trigger);
             List<Sample> own = train.subList(6_000 + subject * SAMPLES_EACH, 6_000 + (subject + 1) * SAMPLES_EACH);
             Marking.Marked marked = subject == UNMARKED ? new Marking.Marked(own, Set.of()) : marking.mark(own, trigger, 0.5);
-            cleanSamples.add(new CleanSamples(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash()))
-                    .toList(), (double) marked.marks().size() / own.size()));
+            cleanSamples.add(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash())).toList());
             Bytes32 owner = HashAlgorithm.SHA_256.hash(("subject " + subject).getBytes());
             for (Sample sample : marked.samples()) {
                 all.add(new OwnedSample(sample, owner));
@@ -100,9 +95,12 @@ class VerificationEngineTest {
                 }
             }
         }
+        CheckpointStore store = new CheckpointStore(checkpoints);
         SisaTrainer trainer = new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP, LAYOUT, SLICE_TRAINING), store);
         withData = SisaEnsemble.load(trainer.train(all, SisaProgress.NONE), store);
         afterDeletion = SisaEnsemble.load(trainer.train(kept, SisaProgress.NONE), store);
+        shadows = ShadowModels.train(new ShadowSettings(Architecture.MLP, LAYOUT, SLICE_TRAINING.withSeed(100), 3),
+                reference.shadowTraining(), store);
         engine = new VerificationEngine(new VerificationSettings(1e-3, 1e-3, 30, 32, 0.95, 16, 8), reference, shadows,
                 new ProbeSupply(reference.probeImages(), generator, collisions, random, 1_000));
     }

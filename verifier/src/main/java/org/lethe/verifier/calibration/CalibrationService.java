@@ -95,7 +95,7 @@ public class CalibrationService {
         MembershipScores nonMembers = engine.nonMemberScores(served, version);
         NullModel nullModel = engine.nullModel(served, version);
         SubjectCalibration calibration = measurements.calibrate(served, trigger.spec(), triggers.all(),
-                marking.cleanSamples(subjectId, request.samples()), nonMembers);
+                request.samples(), nonMembers);
         engine.requireOnly(version, served);
         VerifierSettings.Statistics statistics = settings.statistics();
         BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration.backdoor(), statistics.alpha(),

@@ -144,7 +144,7 @@ public class VerificationService {
         certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), marking.cleanSamples(request.subjectId(), request.samples()))));
+                        triggers.all(), request.samples())));
     }
 
     /**

@@ -12,12 +12,10 @@ import org.lethe.service.problem.ProblemException;
 import org.lethe.service.subject.SamplePayload;
 import org.lethe.service.subject.SubjectCheck;
 import org.lethe.verifier.enrolment.TriggerBook;
-import org.lethe.verifier.service.VerifierEngine;
 import org.lethe.verifier.service.VerifierReference;
 import org.lethe.verifier.service.VerifierSettings;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.SecretTrigger;
-import org.lethe.verifier.verification.CleanSamples;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -33,14 +31,11 @@ public class MarkingService {
     private final VerifierSettings settings;
     private final VerifierReference reference;
     private final TriggerBook triggers;
-    private final VerifierEngine engine;
 
-    public MarkingService(VerifierSettings settings, VerifierReference reference, TriggerBook triggers,
-                          VerifierEngine engine) {
+    public MarkingService(VerifierSettings settings, VerifierReference reference, TriggerBook triggers) {
         this.settings = settings;
         this.reference = reference;
         this.triggers = triggers;
-        this.engine = engine;
     }
 
     @Transactional
@@ -63,7 +58,7 @@ public class MarkingService {
                     earlier.size() + " of these samples were marked before, e.g. " + earlier.iterator().next());
         }
 
-        Marking.Marked marked = new Marking(reference.random(), engine.engine().markSelection()).mark(samples, trigger.spec(), settings.marking().fraction());
+        Marking.Marked marked = new Marking(reference.random()).mark(samples, trigger.spec(), settings.marking().fraction());
         Instant now = Instant.now();
         for (Sample sample : marked.samples()) {
             MarkedSampleEntity row = new MarkedSampleEntity();
@@ -94,14 +89,6 @@ public class MarkingService {
                                 + subjectId + " had marked");
             }
         }
-    }
-
-    /** Clean samples of the subject (checked by {@link #requireClean}) with the share of marks in what the subject had marked. */
-    @Transactional
-    public CleanSamples cleanSamples(Bytes32 subjectId, List<Sample> samples) {
-        long all = MarkedSampleEntity.count("subjectId = ?1", subjectId.toHex());
-        long marks = MarkedSampleEntity.count("subjectId = ?1 and marked = true", subjectId.toHex());
-        return new CleanSamples(samples, all == 0 ? 0 : (double) marks / all);
     }
 
     /** The hashes of a subject's samples that carry the trigger. */

@@ -1,10 +1,7 @@
 package org.lethe.verifier.service;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaLayout;
@@ -33,8 +30,6 @@ import java.util.Map;
 @ApplicationScoped
 public class VerifierEngine {
 
-    private static final Logger LOG = Logger.getLogger(VerifierEngine.class);
-
     private final VerifierSettings settings;
     private final VerifierReference reference;
     private final TriggerBook triggers;
@@ -47,23 +42,6 @@ public class VerifierEngine {
         this.settings = settings;
         this.reference = reference;
         this.triggers = triggers;
-    }
-
-    /**
-     * Starts training (or loading) the reference models as the service starts, on a thread of its own:
-     * marking needs them, and a subject's first marking should not wait for all of their training.
-     */
-    void warmUp(@Observes StartupEvent started) {
-        Thread training = new Thread(() -> {
-            try {
-                engine();
-            } catch (RuntimeException e) {
-                // the first request that needs the models tries again and reports the cause
-                LOG.warnf("reference models not ready at startup: %s", e.getMessage());
-            }
-        }, "reference-models");
-        training.setDaemon(true);
-        training.start();
     }
 
     public synchronized VerificationEngine engine() {
