@@ -51,6 +51,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The only door to the chain: typed writes that return receipts, typed reads of every record, and event
@@ -73,12 +74,6 @@ public final class LedgerClient implements AutoCloseable {
     private final UnlearningLedger contract;
     private final LedgerWrites writes;
     private final NonceManager nonces;
-    /**
-     * Held from taking a nonce until its transaction is sent. A transaction that overtakes its predecessor
-     * waits in the node's pool for the gap to close, and an instant-mining node can leave it there
-     * (foundry-rs/foundry#10122: concurrent writers lost receipts); Besu limits such future nonces too.
-     */
-    private final Object sending = new Object();
     private final RevertDecoder revertDecoder;
     private final LedgerEventReader events;
 
@@ -193,12 +188,13 @@ public final class LedgerClient implements AutoCloseable {
      * @throws LedgerUnavailableException if the node cannot be reached or a receipt does not come
      */
     public List<LedgerReceipt> submitAll(List<LedgerWrite> pipeline) {
-        List<String> hashes = new ArrayList<>(pipeline.size());
-        synchronized (sending) {
+        List<String> hashes = nonces.send(nonce -> {
+            List<String> sent = new ArrayList<>(pipeline.size());
             for (int from = 0; from < pipeline.size(); from += SENDS_PER_BATCH) {
-                hashes.addAll(sendBatch(pipeline.subList(from, Math.min(pipeline.size(), from + SENDS_PER_BATCH))));
+                sent.addAll(sendBatch(pipeline.subList(from, Math.min(pipeline.size(), from + SENDS_PER_BATCH)), nonce));
             }
-        }
+            return sent;
+        });
         List<LedgerReceipt> receipts = new ArrayList<>(pipeline.size());
         for (int i = 0; i < pipeline.size(); i++) {
             receipts.add(awaitReceipt(pipeline.get(i), hashes.get(i)));
@@ -316,23 +312,22 @@ public final class LedgerClient implements AutoCloseable {
     // ---- plumbing
 
     private String send(LedgerWrite write, BigInteger gasLimit) {
-        synchronized (sending) {
-            String signed = sign(write, gasLimit);
+        return nonces.send(nonce -> {
+            String signed = sign(write, gasLimit, nonce.getAsLong());
             return sentHash(write, () -> web3j.ethSendRawTransaction(signed).send());
-        }
+        });
     }
 
     /** One JSON-RPC batch of consecutive nonces, which the node takes in sequence. */
-    private List<String> sendBatch(List<LedgerWrite> part) {
+    private List<String> sendBatch(List<LedgerWrite> part, LongSupplier nonce) {
         BatchRequest batch = web3j.newBatch();
         for (LedgerWrite write : part) {
-            batch.add(web3j.ethSendRawTransaction(sign(write, config.pipelinedGasLimit())));
+            batch.add(web3j.ethSendRawTransaction(sign(write, config.pipelinedGasLimit(), nonce.getAsLong())));
         }
         BatchResponse answers;
         try {
             answers = batch.send();
         } catch (IOException | RuntimeException e) {
-            nonces.resync();
             throw new LedgerUnavailableException("eth_sendRawTransaction batch: node unreachable: " + e.getMessage(), e);
         }
         List<String> hashes = new ArrayList<>(part.size());
@@ -343,23 +338,21 @@ public final class LedgerClient implements AutoCloseable {
         return hashes;
     }
 
-    private String sign(LedgerWrite write, BigInteger gasLimit) {
-        RawTransaction transaction = RawTransaction.createTransaction(BigInteger.valueOf(nonces.next()), BigInteger.ZERO,
+    private String sign(LedgerWrite write, BigInteger gasLimit, long nonce) {
+        RawTransaction transaction = RawTransaction.createTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
                 gasLimit, contractAddress, BigInteger.ZERO, write.data());
         return Numeric.toHexString(TransactionEncoder.signMessage(transaction, chainId, credentials));
     }
 
-    /** The hash of a sent transaction; a failed send leaves a nonce gap, so the nonces are re-read. */
+    /** The hash of a sent transaction; a failure throws, which has the nonces re-read. */
     private String sentHash(LedgerWrite write, RpcCall<EthSendTransaction> sending) {
         EthSendTransaction sent;
         try {
             sent = sending.run();
         } catch (Exception e) {
-            nonces.resync();
             throw new LedgerUnavailableException(write.function() + ": node unreachable: " + e.getMessage(), e);
         }
         if (sent.hasError()) {
-            nonces.resync();
             throw refusal(write, sent.getError());
         }
         return sent.getTransactionHash();
