@@ -10,11 +10,9 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
 import org.lethe.ledger.event.LedgerEvent;
-import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.verifier.served.ModelService;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,10 +40,6 @@ public class UnlearningWatch {
         this.database = database;
     }
 
-    /** A request an unlearning executed, and the subject who asked. */
-    private record ExecutedRequest(Bytes32 requestId, Bytes32 subjectId) {
-    }
-
     @Scheduled(every = "${lethe.verifier.ledger-poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
@@ -67,7 +61,7 @@ public class UnlearningWatch {
         int started = 0;
         for (LedgerEvent event : client.events(EventQuery.all().inBlocks(next, head))) {
             if (event instanceof LedgerEvent.UnlearningRecorded unlearning) {
-                for (ExecutedRequest request : executedRequests(client, unlearning.unlearning().target())) {
+                for (BatchMembers.Member request : executedRequests(client, unlearning.unlearning().target())) {
                     if (verifications.startAutomatically(request.requestId(), request.subjectId())) {
                         started++;
                     }
@@ -79,10 +73,10 @@ public class UnlearningWatch {
     }
 
     /** The requests anchored under the unlearning's target: the request itself, or a batch's members. */
-    private List<ExecutedRequest> executedRequests(LedgerClient client, Bytes32 target) {
+    private List<BatchMembers.Member> executedRequests(LedgerClient client, Bytes32 target) {
         for (LedgerEvent event : client.events(EventQuery.byRequest(target))) {
             if (event instanceof LedgerEvent.DeletionRequested requested) {
-                return List.of(new ExecutedRequest(target, requested.request().subjectIdHash()));
+                return List.of(new BatchMembers.Member(target, requested.request().subjectIdHash()));
             }
             if (event instanceof LedgerEvent.DeletionBatchAnchored) {
                 return batchMembers(target);
@@ -93,29 +87,22 @@ public class UnlearningWatch {
 
     /**
      * The batch's members as the model service lists them, if they rebuild the root on chain. A list that
-     * does not is ignored (its subjects' own requests still verify them), so a wrong answer cannot stall the watch;
-     * an unreachable model service can, until it answers.
+     * does not is ignored (its subjects' own requests still verify them), so a wrong answer cannot stall the
+     * watch; an unreachable model service can, until it answers.
      */
-    private List<ExecutedRequest> batchMembers(Bytes32 batchRoot) {
-        Optional<JsonNode> batch = modelService.deletionBatch(batchRoot.toHex());
-        if (batch.isEmpty()) {
+    private List<BatchMembers.Member> batchMembers(Bytes32 batchRoot) {
+        Optional<JsonNode> listing = modelService.deletionBatch(batchRoot.toHex());
+        if (listing.isEmpty()) {
             LOG.warnf("the model service does not know deletion batch %s; its requests are verified when their subjects ask",
                     batchRoot);
             return List.of();
         }
-        List<ExecutedRequest> members = new ArrayList<>();
         try {
-            batch.get().path("members").forEach(member -> members.add(new ExecutedRequest(
-                    Bytes32.fromHex(member.path("requestId").asText()), Bytes32.fromHex(member.path("subjectId").asText()))));
-            Bytes32 rebuilt = DeletionBatchTree.of(members.stream().map(ExecutedRequest::requestId).toList()).batch().batchRoot();
-            if (rebuilt.equals(batchRoot)) {
-                return members;
-            }
-            LOG.warnf("the model service's members of deletion batch %s rebuild root %s instead; not started", batchRoot, rebuilt);
+            return BatchMembers.checked(batchRoot, listing.get());
         } catch (IllegalArgumentException e) {
-            LOG.warnf("the model service's list of deletion batch %s is malformed (%s); not started", batchRoot, e.getMessage());
+            LOG.warnf("deletion batch %s not started: %s", batchRoot, e.getMessage());
+            return List.of();
         }
-        return List.of();
     }
 
     @Transactional
