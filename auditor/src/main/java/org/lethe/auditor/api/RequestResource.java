@@ -12,8 +12,6 @@ import org.lethe.auditor.rules.Violation;
 import org.lethe.auditor.timeline.RequestFilter;
 import org.lethe.auditor.timeline.RequestTimeline;
 import org.lethe.auditor.timeline.TimelineStore;
-import org.lethe.service.problem.ProblemException;
-import org.lethe.service.problem.RequestIds;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,10 +66,8 @@ public class RequestResource {
     @GET
     @Path("/{requestId}")
     public RequestView request(@PathParam("requestId") String requestId) {
-        String id = RequestIds.parse("requestId", requestId).toHex();
-        RequestTimeline timeline = timelines.request(id).orElseThrow(() -> new ProblemException(404, "unknown-request",
-                "Unknown deletion request", "the indexed ledger names no deletion request " + id));
-        return view(timeline, audit.violationsOf(List.of(timeline)).get(id));
+        RequestTimeline timeline = timelines.requestNamed(requestId);
+        return view(timeline, audit.violationsOf(List.of(timeline)).get(timeline.requestId()));
     }
 
     private RequestView view(RequestTimeline timeline, List<Violation> violations) {

@@ -2,6 +2,8 @@ package org.lethe.auditor.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.lethe.auditor.database.Queries;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +47,17 @@ public class TimelineStore {
     public List<RequestTimeline> recent(int count) {
         return queries.list("select * from request_timeline"
                 + " order by clock_start desc, anchor_block desc, anchor_log desc limit ?", TimelineStore::timeline, count);
+    }
+
+    /**
+     * The timeline of a request named in a path.
+     *
+     * @throws ProblemException 400 for a malformed id, 404 for one the indexed ledger does not name
+     */
+    public RequestTimeline requestNamed(String requestId) {
+        String id = RequestIds.parse("requestId", requestId).toHex();
+        return request(id).orElseThrow(() -> new ProblemException(404, "unknown-request", "Unknown deletion request",
+                "the indexed ledger names no deletion request " + id));
     }
 
     public Optional<RequestTimeline> request(String requestId) {

@@ -84,9 +84,7 @@ public class AuditorPages {
     @GET
     @Path("/ui/requests/{requestId}")
     public TemplateInstance request(@PathParam("requestId") String requestId) {
-        String id = RequestIds.parse("requestId", requestId).toHex();
-        RequestTimeline timeline = timelines.request(id).orElseThrow(() -> new ProblemException(404, "unknown-request",
-                "Unknown deletion request", "the indexed ledger names no deletion request " + id));
+        RequestTimeline timeline = timelines.requestNamed(requestId);
         List<Pages.Step> steps = new ArrayList<>();
         timeline.requestedAt().ifPresent(time -> steps.add(new Pages.Step("requested by the subject", Pages.time(time), "",
                 "contribution " + timeline.contributionRoot().orElse(""))));
@@ -100,6 +98,7 @@ public class AuditorPages {
                         "%d of %d probes hit (rate %.3f), alpha %.1e, beta %.1e, membership %.3f, certificate %s",
                         v.targetHits(), v.probes(), v.backdoorSuccessRate(), v.alpha(), v.beta(), v.miaStatistic(),
                         v.certificateHash()))));
+        String id = timeline.requestId();
         return request.data("timeline", timeline).data("id", id).data("status", timeline.status().name())
                 .data("subject", timeline.subjectIdHash().orElse(""))
                 .data("dueBy", Pages.time(timeline.clockStart().plus(audit.deadline()))).data("steps", steps)
