@@ -1,26 +1,19 @@
 package org.lethe.verifier.certificate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
 import org.lethe.ledger.event.LedgerEvent;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.verifier.served.ModelService;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Follows the ledger's unlearning records and starts a verification for each executed request of an
- * enrolled, calibrated subject that nobody has asked about yet. A request anchored alone names its subject
- * on the ledger; a batch root names nobody, so its members come from the model service and count only
- * if they rebuild the root on chain.
+ * enrolled, calibrated subject that nobody has asked about yet ({@link UnlearnedRequests} says which).
  */
 @ApplicationScoped
 public class UnlearningWatch {
@@ -58,10 +51,11 @@ public class UnlearningWatch {
         if (next > head) {
             return 0;
         }
+        UnlearnedRequests unlearned = new UnlearnedRequests(client, root -> modelService.deletionBatch(root.toHex()));
         int started = 0;
         for (LedgerEvent event : client.events(EventQuery.all().inBlocks(next, head))) {
             if (event instanceof LedgerEvent.UnlearningRecorded unlearning) {
-                for (BatchMembers.Member request : executedRequests(client, unlearning.unlearning().target())) {
+                for (BatchMembers.Member request : unlearned.under(unlearning.unlearning().target())) {
                     if (verifications.startAutomatically(request.requestId(), request.subjectId())) {
                         started++;
                     }
@@ -70,39 +64,6 @@ public class UnlearningWatch {
         }
         advance(head + 1);
         return started;
-    }
-
-    /** The requests anchored under the unlearning's target: the request itself, or a batch's members. */
-    private List<BatchMembers.Member> executedRequests(LedgerClient client, Bytes32 target) {
-        for (LedgerEvent event : client.events(EventQuery.byRequest(target))) {
-            if (event instanceof LedgerEvent.DeletionRequested requested) {
-                return List.of(new BatchMembers.Member(target, requested.request().subjectIdHash()));
-            }
-            if (event instanceof LedgerEvent.DeletionBatchAnchored) {
-                return batchMembers(target);
-            }
-        }
-        return List.of();
-    }
-
-    /**
-     * The batch's members as the model service lists them, if they rebuild the root on chain. A list that
-     * does not is ignored (its subjects' own requests still verify them), so a wrong answer cannot stall the
-     * watch; an unreachable model service can, until it answers.
-     */
-    private List<BatchMembers.Member> batchMembers(Bytes32 batchRoot) {
-        Optional<JsonNode> listing = modelService.deletionBatch(batchRoot.toHex());
-        if (listing.isEmpty()) {
-            LOG.warnf("the model service does not know deletion batch %s; its requests are verified when their subjects ask",
-                    batchRoot);
-            return List.of();
-        }
-        try {
-            return BatchMembers.checked(batchRoot, listing.get());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("deletion batch %s not started: %s", batchRoot, e.getMessage());
-            return List.of();
-        }
     }
 
     @Transactional
