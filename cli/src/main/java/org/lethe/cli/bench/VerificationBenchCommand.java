@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,9 @@ import java.util.stream.Stream;
 @Command(name = "verification", description = "Verdicts, error rates and probes of the verifier over every unlearning strategy.")
 final class VerificationBenchCommand implements Callable<Integer> {
 
+    /** Draws before a trigger or decoy is given up, as lethe.verifier.triggers.draw-attempts. */
+    private static final int DRAW_ATTEMPTS = 10_000;
+
     /** One strategy's line, named as {@code docs/benchmarks.md} reports it. */
     record StrategyResult(int certified, int notDeleted, int inconclusive, int probesMedian, int probesMax,
                           double queriesPerVerification, double secondsPerVerification) {
@@ -57,7 +61,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** The whole report. */
-    record Result(int subjects, int samplesPerSubject, double markedFraction, int triggerPixels, int deletedPerStrategy, double alpha,
+    record Result(int subjects, int samplesPerSubject, double markedFraction, int triggerPixels, double backgroundMaxIntensity,
+                  int triggerRegionPositions, int triggerCapacity, int deletedPerStrategy, double alpha,
                   double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa,
                   int verdictsOnLedger, int verdictsMatchingCertificates) {
     }
@@ -110,6 +115,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
             description = "k, the pixels of each trigger, as lethe.verifier.triggers.pixels (default: ${DEFAULT-VALUE}).")
     int triggerPixels;
 
+    @Option(names = "--background-max-intensity", defaultValue = "0.02",
+            description = "Where triggers may lie: positions this dark on average, as lethe.verifier.triggers.background-max-intensity (default: ${DEFAULT-VALUE}).")
+    double backgroundMaxIntensity;
+
     @Option(names = "--accuracy-repeats", defaultValue = "3",
             description = "Trainings with and without marks, each pair with its own seed, for marking's accuracy cost (default: ${DEFAULT-VALUE}).")
     int accuracyRepeats;
@@ -125,9 +134,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
         if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
                 || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
                 || shards.isEmpty()
-                || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)) {
-            spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2 "
-                    + "and --marked-fraction within (0, 1]");
+                || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)
+                || !(backgroundMaxIntensity >= 0 && backgroundMaxIntensity <= 1)) {
+            spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2, "
+                    + "--marked-fraction within (0, 1] and --background-max-intensity within [0, 1]");
             return 2;
         }
         if (deletedPerStrategy * VerificationExperiment.strategies().size() > subjects) {
@@ -142,16 +152,31 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     + train.size() + " training images");
             return 2;
         }
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(seed);
+        SecureRandom random = seeded(seed);
         ReferenceData reference = ReferenceData.fromTestSplit(data, 6_000, 2_000, 1_000);
-        TriggerGenerator generator = new TriggerGenerator(random, triggerPixels, TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
+        TriggerRegion region;
+        TriggerGenerator generator;
+        try {
+            region = TriggerRegion.darkBackground(reference.shadowTraining(), backgroundMaxIntensity);
+            generator = new TriggerGenerator(random, triggerPixels, region);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("--background-max-intensity " + backgroundMaxIntensity + " with --trigger-pixels "
+                    + triggerPixels + ": " + e.getMessage());
+            return 2;
+        }
         TriggerCollisions collisions = new TriggerCollisions(1);
         List<TriggerSpec> triggers = new ArrayList<>();
         for (int subject = 0; subject < subjects; subject++) {
-            triggers.add(generator.drawClearOf(triggers, collisions, Optional.empty(), 10_000).orElseThrow(
-                    () -> new IllegalStateException("no trigger clear of " + triggers.size() + " enrolled ones")));
+            Optional<TriggerSpec> trigger = generator.drawEnrollable(triggers, collisions, DRAW_ATTEMPTS);
+            if (trigger.isEmpty()) {
+                spec.commandLine().getErr().println("no trigger clear of " + triggers.size() + " enrolled ones within the "
+                        + region.size() + " positions of --background-max-intensity " + backgroundMaxIntensity
+                        + ": fewer --subjects or a larger region");
+                return 2;
+            }
+            triggers.add(trigger.get());
         }
+        int capacity = triggerCapacity(new TriggerGenerator(seeded(seed + 1), triggerPixels, region), collisions, triggers);
         List<Bytes32> commitments = new ArrayList<>();
         for (TriggerSpec trigger : triggers) {
             byte[] salt = new byte[TriggerCommitment.SALT_BYTES];
@@ -173,7 +198,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
                     data.test(), reference, triggers, contributions, clean, baseSamples, deletedPerStrategy, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, accuracyRepeats, seed, settings,
-                    new ProbeSupply(reference.probeImages(), generator, collisions, random, 10_000),
+                    new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
                     new CheckpointStore(work), ledger, commitments, commitTransactions));
             List<ModelResult> models = new ArrayList<>();
             for (int layout : shards) {
@@ -181,7 +206,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
                     .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
-            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, triggerPixels,
+            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, triggerPixels, backgroundMaxIntensity,
+                    region.size(), capacity,
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);
             return 0;
@@ -223,6 +249,27 @@ final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** Marking's cost in each repeated pair of trainings: without marks minus with them. */
+    /** A reproducible stream: SHA1PRNG seeded before its first use draws only from the seed. */
+    private static SecureRandom seeded(long seed) throws NoSuchAlgorithmException {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(seed);
+        return random;
+    }
+
+    /**
+     * How many subjects the region holds under the collision rules: the enrolled ones plus those still drawn
+     * before the region is full, where the verifier's enrolment answers 503.
+     */
+    private static int triggerCapacity(TriggerGenerator generator, TriggerCollisions collisions, List<TriggerSpec> enrolled) {
+        List<TriggerSpec> taken = new ArrayList<>(enrolled);
+        Optional<TriggerSpec> next = generator.drawEnrollable(taken, collisions, DRAW_ATTEMPTS);
+        while (next.isPresent()) {
+            taken.add(next.get());
+            next = generator.drawEnrollable(taken, collisions, DRAW_ATTEMPTS);
+        }
+        return taken.size();
+    }
+
     private static DescriptiveStatistics costs(VerificationExperiment.LayoutFigures figures) {
         DescriptiveStatistics costs = new DescriptiveStatistics();
         for (int repeat = 0; repeat < figures.accuracyWithMarks().size(); repeat++) {

@@ -54,6 +54,27 @@ public final class TriggerGenerator {
     }
 
     /**
+     * A trigger for a new subject: clear of {@code enrolled}, and leaving a clear trigger for every target.
+     * Verifications draw decoys with the subject's target that must collide with no enrolled trigger; a
+     * subject whose enrolment took the last room of another target would leave that target's subjects
+     * unverifiable. Empty when the region is full, judged on the first clear candidate.
+     */
+    public Optional<TriggerSpec> drawEnrollable(Collection<TriggerSpec> enrolled, TriggerCollisions collisions, int attempts) {
+        Optional<TriggerSpec> candidate = drawClearOf(enrolled, collisions, Optional.empty(), attempts);
+        if (candidate.isEmpty()) {
+            return candidate;
+        }
+        List<TriggerSpec> withCandidate = new ArrayList<>(enrolled);
+        withCandidate.add(candidate.get());
+        for (int target = 0; target < Sample.CLASSES; target++) {
+            if (drawClearOf(withCandidate, collisions, Optional.of(target), attempts).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return candidate;
+    }
+
+    /**
      * A trigger that collides with none of {@code taken}, if one turns up within {@code attempts} draws.
      *
      * @param targetLabel the target, or empty for a random one

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The pixel positions a trigger may use. Measured on Fashion-MNIST (MLP, S = 8): four bright pixels
  * where the images are almost always background raised the paired score of a marked subject about
- * threefold over pixels anywhere, whose stamp often lands on cloth of similar grey and teaches little.
+ * threefold over pixels anywhere, whose stamp often lands on cloth of similar grey and teaches little;
+ * and the rarer cloth is at a trigger's pixels, the less learning it costs the clean images' accuracy.
  *
  * @param positions row-major indices, distinct, in ascending order
  */

@@ -79,6 +79,20 @@ class TriggerTest {
     }
 
     @Test
+    void enrolmentLeavesEveryTargetRoomForDecoys() {
+        TriggerRegion region = new TriggerRegion(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        TriggerGenerator generator = new TriggerGenerator(new SecureRandom(), 4, region);
+        TriggerCollisions collisions = new TriggerCollisions(1);
+        List<TriggerSpec> enrolled = List.of(spec(3, 1, 2, 3, 4));
+
+        // any clear trigger takes three of 5..8, the only decoy left for target 3
+        assertTrue(generator.drawClearOf(enrolled, collisions, Optional.empty(), 1_000).isPresent());
+        assertTrue(generator.drawEnrollable(enrolled, collisions, 1_000).isEmpty());
+        TriggerSpec first = generator.drawEnrollable(List.of(), collisions, 1_000).orElseThrow();
+        assertTrue(region.positions().containsAll(first.positions()));
+    }
+
+    @Test
     void theDarkBackgroundIsWhereTheReferenceImagesAreAlmostBlack() {
         byte[] first = new byte[Sample.PIXELS];
         byte[] second = new byte[Sample.PIXELS];

@@ -53,10 +53,10 @@ public class EnrolmentService {
             throw new ProblemException(409, "already-enrolled", "Subject already enrolled",
                     "subject " + subjectId + " is enrolled; a subject has one trigger");
         }
-        TriggerSpec spec = reference.generator().drawClearOf(book.all(), reference.collisions(), Optional.empty(),
+        TriggerSpec spec = reference.generator().drawEnrollable(book.all(), reference.collisions(),
                         settings.triggers().drawAttempts())
                 .orElseThrow(() -> new ProblemException(503, "no-trigger-available", "No trigger available",
-                        "no trigger clear of the " + book.all().size() + " enrolled ones turned up in "
+                        "no trigger clear of the " + book.all().size() + " enrolled ones, leaving every target room for decoys, turned up in "
                                 + settings.triggers().drawAttempts() + " draws; the trigger region is full"));
         byte[] salt = new byte[TriggerCommitment.SALT_BYTES];
         reference.random().nextBytes(salt);
