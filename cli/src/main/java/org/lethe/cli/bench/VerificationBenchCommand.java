@@ -115,7 +115,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             description = "k, the pixels of each trigger, as lethe.verifier.triggers.pixels (default: ${DEFAULT-VALUE}).")
     int triggerPixels;
 
-    @Option(names = "--background-max-intensity", defaultValue = "0.02",
+    @Option(names = "--background-max-intensity", defaultValue = "0.08",
             description = "Where triggers may lie: positions this dark on average, as lethe.verifier.triggers.background-max-intensity (default: ${DEFAULT-VALUE}).")
     double backgroundMaxIntensity;
 

@@ -26,7 +26,7 @@ class ModelBenchCommandsTest {
         "verification --background-max-intensity 1.5|--background-max-intensity within [0, 1]",
         "verification --background-max-intensity 0|no position has mean intensity ≤ 0.0",
         "verification --background-max-intensity 0.003|no trigger clear of",
-        "verification --trigger-pixels 200|pixels per trigger must be 1..92",
+        "verification --trigger-pixels 200|pixels per trigger must be 1..179",
         "verification --subjects 50 --deleted-per-strategy 20|need at least that many --subjects",
         "verification --subjects 200 --samples-per-subject 300|exceed the 60000 training images",
     })

@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * The pixel positions a trigger may use. Measured on Fashion-MNIST (MLP, S = 8): four bright pixels
  * where the images are almost always background raised the paired score of a marked subject about
- * threefold over pixels anywhere, whose stamp often lands on cloth of similar grey and teaches little;
- * and the rarer cloth is at a trigger's pixels, the less learning it costs the clean images' accuracy.
+ * threefold over pixels anywhere, whose stamp often lands on cloth of similar grey and teaches little.
+ * Too dark a region backfires: where no clean image is ever bright, any bright pixel marks a sample, and
+ * with three subjects (mean intensity ≤ 0.02) 5 of 12 runs found a learnt trigger too weak against its decoys
+ * or took a one-mark trigger for learnt.
  *
  * @param positions row-major indices, distinct, in ascending order
  */
