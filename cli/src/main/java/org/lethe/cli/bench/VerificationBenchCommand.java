@@ -248,7 +248,6 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 figures.miaTprAt1PctFpr());
     }
 
-    /** Marking's cost in each repeated pair of trainings: without marks minus with them. */
     /** A reproducible stream: SHA1PRNG seeded before its first use draws only from the seed. */
     private static SecureRandom seeded(long seed) throws NoSuchAlgorithmException {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
@@ -270,6 +269,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
         return taken.size();
     }
 
+    /** Marking's cost in each repeated pair of trainings: without marks minus with them. */
     private static DescriptiveStatistics costs(VerificationExperiment.LayoutFigures figures) {
         DescriptiveStatistics costs = new DescriptiveStatistics();
         for (int repeat = 0; repeat < figures.accuracyWithMarks().size(); repeat++) {
