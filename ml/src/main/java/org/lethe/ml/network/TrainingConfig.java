@@ -5,7 +5,7 @@ package org.lethe.ml.network;
  *
  * @param epochs       passes over the training samples
  * @param batchSize    samples per optimizer step
- * @param learningRate Adam's learning rate
+ * @param learningRate Adam's learning rate at the first step (annealed by {@link NetworkTrainer})
  * @param seed         seeds the sample order (weights are seeded when the network is created)
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed) {
