@@ -122,7 +122,7 @@ public class CalibrationService {
             return;
         }
         Checkpoint recorded = ledger.client().checkpoint(Bytes32.fromHex(version)).map(r -> r.value())
-                .orElseThrow(() -> new IllegalStateException("version " + version + " is not recorded on the ledger"));
+                .orElseThrow(() -> new VersionNotRecordedException(version));
         int present;
         try {
             present = modelService.trainingSet().provenPresent(version, marks, recorded.trainingSetRoot());

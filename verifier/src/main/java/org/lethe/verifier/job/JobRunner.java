@@ -6,9 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lethe.verifier.calibration.CalibrationService;
+import org.lethe.verifier.calibration.VersionNotRecordedException;
 import org.lethe.verifier.certificate.VerificationService;
 import org.lethe.verifier.served.ServedVersionChangedException;
+import org.lethe.verifier.service.VerifierSettings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -21,11 +25,13 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
+    private final VerifierSettings settings;
     private final Jobs jobs;
     private final CalibrationService calibrations;
     private final VerificationService verifications;
 
-    public JobRunner(Jobs jobs, CalibrationService calibrations, VerificationService verifications) {
+    public JobRunner(VerifierSettings settings, Jobs jobs, CalibrationService calibrations, VerificationService verifications) {
+        this.settings = settings;
         this.jobs = jobs;
         this.calibrations = calibrations;
         this.verifications = verifications;
@@ -63,9 +69,21 @@ public class JobRunner {
         } catch (ServedVersionChangedException e) {
             // a new version went live mid-measurement: measure again, on one version, next round
             jobs.advance(job, JobStatus.QUEUED, "measuring again: " + e.getMessage());
+        } catch (VersionNotRecordedException e) {
+            waitForRecord(job, e);
         } catch (RuntimeException e) {
             LOG.warnf("job %s failed: %s", job, e.getMessage());
             jobs.fail(job, e.getMessage());
+        }
+    }
+
+    /** A version trained a moment ago is recorded soon: the job waits for it, then fails if it never comes. */
+    private void waitForRecord(UUID job, VersionNotRecordedException notRecorded) {
+        Duration waited = Duration.between(jobs.find(job).orElseThrow().createdAt(), Instant.now());
+        if (waited.compareTo(settings.versionRecordWait()) < 0) {
+            jobs.advance(job, JobStatus.QUEUED, "waiting: " + notRecorded.getMessage() + " yet");
+        } else {
+            jobs.fail(job, notRecorded.getMessage() + " (waited " + settings.versionRecordWait() + ")");
         }
     }
 }

@@ -31,6 +31,13 @@ public interface VerifierSettings {
     @WithDefault("2s")
     Duration ledgerPollInterval();
 
+    /**
+     * How long a calibration waits for the served version's checkpoint on the ledger (the model service
+     * records it a little after serving it) before it fails.
+     */
+    @WithDefault("2m")
+    Duration versionRecordWait();
+
     interface Triggers {
         /** k, pixels per trigger. */
         int pixels();
