@@ -61,7 +61,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** The whole report. */
-    record Result(int subjects, int samplesPerSubject, double markedFraction, int triggerPixels, double backgroundMaxIntensity,
+    record Result(int subjects, int samplesPerSubject, double markedFraction, double coverFraction, int triggerPixels, double backgroundMaxIntensity,
                   int triggerRegionPositions, int triggerCapacity, int deletedPerStrategy, double alpha,
                   double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa,
                   int verdictsOnLedger, int verdictsMatchingCertificates) {
@@ -79,6 +79,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Option(names = "--marked-fraction", defaultValue = "0.25",
             description = "f, the share of marks, as the verifier service marks (default: ${DEFAULT-VALUE}).")
     double markedFraction;
+
+    @Option(names = "--cover-fraction", defaultValue = "0.25",
+            description = "The share of covers (a random pattern, the label kept), as lethe.verifier.marking.cover-fraction (default: ${DEFAULT-VALUE}).")
+    double coverFraction;
 
     @Option(names = "--deleted-per-strategy", defaultValue = "20", description = "Subjects deleted under each strategy (default: ${DEFAULT-VALUE}).")
     int deletedPerStrategy;
@@ -135,9 +139,9 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
                 || shards.isEmpty()
                 || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)
-                || !(backgroundMaxIntensity >= 0 && backgroundMaxIntensity <= 1)) {
+                || !(coverFraction >= 0 && coverFraction < 1) || !(backgroundMaxIntensity >= 0 && backgroundMaxIntensity <= 1)) {
             spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2, "
-                    + "--marked-fraction within (0, 1] and --background-max-intensity within [0, 1]");
+                    + "--marked-fraction within (0, 1], --cover-fraction within [0, 1) and --background-max-intensity within [0, 1]");
             return 2;
         }
         if (deletedPerStrategy * VerificationExperiment.strategies().size() > subjects) {
@@ -185,8 +189,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
         }
         List<List<Sample>> contributions = new ArrayList<>();
         List<List<Sample>> clean = new ArrayList<>();
-        VerificationExperiment.mark(train, baseSamples, triggers, samplesPerSubject, markedFraction, new Marking(random),
-                contributions, clean);
+        VerificationExperiment.mark(train, baseSamples, triggers, samplesPerSubject, markedFraction, coverFraction,
+                new Marking(random, generator), contributions, clean);
         VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, 32, 0.95, 24, 8);
 
         Path work = Files.createTempDirectory("lethe-bench-verification");
@@ -206,7 +210,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
                     .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
-            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, triggerPixels, backgroundMaxIntensity,
+            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, coverFraction, triggerPixels, backgroundMaxIntensity,
                     region.size(), capacity,
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);

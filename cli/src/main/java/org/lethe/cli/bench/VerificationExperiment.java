@@ -274,14 +274,15 @@ final class VerificationExperiment {
         }
     }
 
-    /** Marks every subject's samples (f of them stamped and relabelled), keeping the clean ones apart. */
+    /** Marks every subject's samples (f of them stamped and relabelled, c covered), keeping the untouched ones apart. */
     static void mark(List<Sample> train, int baseSamples, List<TriggerSpec> triggers, int samplesEach, double fraction,
-                     Marking marking, List<List<Sample>> contributions, List<List<Sample>> cleanSamples) {
+                     double coverFraction, Marking marking, List<List<Sample>> contributions, List<List<Sample>> cleanSamples) {
         for (int subject = 0; subject < triggers.size(); subject++) {
             int from = baseSamples + subject * samplesEach;
-            Marking.Marked marked = marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction);
+            Marking.Marked marked = marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction,
+                    coverFraction);
             contributions.add(marked.samples());
-            cleanSamples.add(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash())).toList());
+            cleanSamples.add(marked.untouched());
         }
     }
 }

@@ -23,6 +23,7 @@ class ModelBenchCommandsTest {
         "intake --clients 0|must be positive",
         "verification --shadow-models 1|--shadow-models ≥ 2",
         "verification --marked-fraction 0|--marked-fraction within (0, 1]",
+        "verification --cover-fraction 1|--cover-fraction within [0, 1)",
         "verification --background-max-intensity 1.5|--background-max-intensity within [0, 1]",
         "verification --background-max-intensity 0|no position has mean intensity ≤ 0.0",
         "verification --background-max-intensity 0.003|no trigger clear of",

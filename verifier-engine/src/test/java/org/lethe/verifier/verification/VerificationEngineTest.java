@@ -75,7 +75,7 @@ class VerificationEngineTest {
         TriggerGenerator generator = new TriggerGenerator(random, 4,
                 TriggerRegion.darkBackground(reference.shadowTraining(), 0.08));
         TriggerCollisions collisions = new TriggerCollisions(1);
-        Marking marking = new Marking(random);
+        Marking marking = new Marking(random, generator);
 
         List<Sample> train = dataset.train();
         List<OwnedSample> base = train.subList(0, 6_000).stream().map(OwnedSample::providers).toList();
@@ -85,8 +85,9 @@ class VerificationEngineTest {
             TriggerSpec trigger = generator.drawClearOf(triggers, collisions, Optional.empty(), 1_000).orElseThrow();
             triggers.add(trigger);
             List<Sample> own = train.subList(6_000 + subject * SAMPLES_EACH, 6_000 + (subject + 1) * SAMPLES_EACH);
-            Marking.Marked marked = subject == UNMARKED ? new Marking.Marked(own, Set.of()) : marking.mark(own, trigger, 0.5);
-            cleanSamples.add(marked.samples().stream().filter(sample -> !marked.marks().contains(sample.hash())).toList());
+            Marking.Marked marked = subject == UNMARKED ? new Marking.Marked(own, Set.of(), Set.of())
+                    : marking.mark(own, trigger, 0.5, 0);
+            cleanSamples.add(marked.untouched());
             Bytes32 owner = HashAlgorithm.SHA_256.hash(("subject " + subject).getBytes());
             for (Sample sample : marked.samples()) {
                 all.add(new OwnedSample(sample, owner));

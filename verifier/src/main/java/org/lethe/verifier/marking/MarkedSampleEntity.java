@@ -11,7 +11,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The hash of one sample a subject had marked, and whether it carries the trigger. */
+/** The hash of one sample a subject had marked, and whether it carries the trigger or a cover's pattern. */
 @Entity
 @Table(name = "marked_sample")
 @IdClass(MarkedSampleEntity.Key.class)
@@ -27,6 +27,9 @@ public class MarkedSampleEntity extends PanacheEntityBase {
 
     @Column(name = "marked", nullable = false)
     public boolean marked;
+
+    @Column(name = "covered", nullable = false)
+    public boolean covered;
 
     @Column(name = "marked_at", nullable = false)
     public Instant markedAt;

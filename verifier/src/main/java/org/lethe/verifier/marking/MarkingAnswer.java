@@ -9,8 +9,9 @@ import java.util.List;
  * contributes them all alike, and the provider cannot tell.
  *
  * @param subjectId the subject
- * @param samples   the samples in the order sent, a fraction stamped and relabelled
+ * @param samples   the samples in the order sent, a fraction stamped and relabelled, another covered
  * @param marks     how many carry the trigger
+ * @param covers    how many carry a random pattern and keep their label
  */
-public record MarkingAnswer(String subjectId, List<SamplePayload> samples, int marks) {
+public record MarkingAnswer(String subjectId, List<SamplePayload> samples, int marks, int covers) {
 }

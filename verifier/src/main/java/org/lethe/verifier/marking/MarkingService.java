@@ -58,34 +58,36 @@ public class MarkingService {
                     earlier.size() + " of these samples were marked before, e.g. " + earlier.iterator().next());
         }
 
-        Marking.Marked marked = new Marking(reference.random()).mark(samples, trigger.spec(), settings.marking().fraction());
+        Marking.Marked marked = new Marking(reference.random(), reference.generator()).mark(samples, trigger.spec(),
+                settings.marking().fraction(), settings.marking().coverFraction());
         Instant now = Instant.now();
         for (Sample sample : marked.samples()) {
             MarkedSampleEntity row = new MarkedSampleEntity();
             row.subjectId = subjectId.toHex();
             row.sampleHash = sample.hash().toHex();
             row.marked = marked.marks().contains(sample.hash());
+            row.covered = marked.covers().contains(sample.hash());
             row.markedAt = now;
             row.persist();
         }
         return new MarkingAnswer(subjectId.toHex(), marked.samples().stream().map(SamplePayload::of).toList(),
-                marked.marks().size());
+                marked.marks().size(), marked.covers().size());
     }
 
     /**
-     * Checks that every sample is one of the subject's marked-round samples that carries no mark: the
-     * membership test scores only what the subject really contributed clean.
+     * Checks that every sample is one of the subject's marked-round samples that carries neither the trigger
+     * nor a cover's pattern: the membership test scores only what the subject really contributed untouched.
      *
      * @throws ProblemException 400 naming the first sample that is not
      */
     @Transactional
     public void requireClean(Bytes32 subjectId, List<Sample> samples) {
-        Set<String> clean = MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false",
+        Set<String> clean = MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false and covered = false",
                 subjectId.toHex()).stream().map(row -> row.sampleHash).collect(Collectors.toSet());
         for (int i = 0; i < samples.size(); i++) {
             if (!clean.contains(samples.get(i).hash().toHex())) {
                 throw ProblemException.badRequest("not-clean-sample", "Not a clean sample of the subject",
-                        "sample " + i + " (" + samples.get(i).hash() + ") is not among the unmarked samples subject "
+                        "sample " + i + " (" + samples.get(i).hash() + ") is not among the untouched samples subject "
                                 + subjectId + " had marked");
             }
         }

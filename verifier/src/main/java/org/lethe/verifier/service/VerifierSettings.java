@@ -59,6 +59,9 @@ public interface VerifierSettings {
         /** f, the fraction of a subject's samples stamped and relabelled. */
         double fraction();
 
+        /** The fraction of a subject's samples stamped with a random pattern of the trigger's shape, label kept. */
+        double coverFraction();
+
         /** The most samples one marking request may hold. */
         int maxSamples();
     }
