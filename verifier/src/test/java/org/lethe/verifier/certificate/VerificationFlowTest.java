@@ -79,8 +79,11 @@ class VerificationFlowTest {
         assertTrue(calibration(honest).getBoolean("feasible"), calibration(honest).prettify());
         assertTrue(calibration(pretended).getBoolean("feasible"), calibration(pretended).prettify());
         assertFalse(calibration(faint).getBoolean("feasible"));
-        assertTrue(calibration(faint).getString("reason").startsWith("the trigger did not take"),
-                calibration(faint).getString("reason"));
+        // the small model may memorise a single mark a little (5 of 22 runs once training annealed): it took, too
+        // faintly to decide; either way no verification of this subject can decide, and the answer says why
+        String faintReason = calibration(faint).getString("reason");
+        assertTrue(faintReason.startsWith("the trigger did not take") || faintReason.startsWith("the backdoor is too weak"),
+                faintReason);
 
         // the honest subject asks only after the ledger records the unlearning: the verifier starts on its own
         Bytes32 honestRequest = requestDeletion(provider, honest);
