@@ -31,6 +31,10 @@ public class MarkedSampleEntity extends PanacheEntityBase {
     @Column(name = "covered", nullable = false)
     public boolean covered;
 
+    /** The hash as the subject sent it, before any stamp. */
+    @Column(name = "sent_hash")
+    public String sentHash;
+
     @Column(name = "marked_at", nullable = false)
     public Instant markedAt;
 

@@ -61,10 +61,12 @@ public class MarkingService {
         Marking.Marked marked = new Marking(reference.random(), reference.generator()).mark(samples, trigger.spec(),
                 settings.marking().fraction(), settings.marking().coverFraction());
         Instant now = Instant.now();
-        for (Sample sample : marked.samples()) {
+        for (int i = 0; i < samples.size(); i++) {
+            Sample sample = marked.samples().get(i);
             MarkedSampleEntity row = new MarkedSampleEntity();
             row.subjectId = subjectId.toHex();
             row.sampleHash = sample.hash().toHex();
+            row.sentHash = samples.get(i).hash().toHex();
             row.marked = marked.marks().contains(sample.hash());
             row.covered = marked.covers().contains(sample.hash());
             row.markedAt = now;
@@ -100,12 +102,13 @@ public class MarkingService {
                 .map(row -> Bytes32.fromHex(row.sampleHash)).toList();
     }
 
-    /** Earlier marked samples among these, as sent or as stamped. */
+    /** Earlier marked samples among these: as sent then, as returned then, or as the trigger stamps them. */
     private static Set<String> known(Bytes32 subjectId, Collection<Sample> samples, SecretTrigger trigger) {
         List<String> hashes = samples.stream()
                 .flatMap(sample -> Stream.of(sample, trigger.spec().stamp(sample)))
                 .map(sample -> sample.hash().toHex()).toList();
-        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and sampleHash in ?2", subjectId.toHex(), hashes)
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and (sampleHash in ?2 or sentHash in ?2)",
+                        subjectId.toHex(), hashes)
                 .stream().map(row -> row.sampleHash).collect(Collectors.toSet());
     }
 }

@@ -11,6 +11,7 @@ import org.lethe.ml.data.Sample;
 import org.lethe.verifier.TestSubject;
 import org.lethe.verifier.VerifierTestResources;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,31 @@ class MarkingApiTest {
         }
         assertEquals(50, marks);
         assertEquals(50, covers, "covers change pixels, never the label");
+    }
+
+    @Test
+    void coveredSamplesSentAgainAreRefusedAsAlreadyMarked() {
+        TestSubject subject = new TestSubject();
+        subject.enrol();
+        List<Sample> samples = pool.subList(300, 340);
+        List<Map<String, Object>> returned = mark(subject, subject.samplesDocument(samples)).then().statusCode(200)
+                .body("covers", equalTo(10)).extract().path("samples");
+        List<Sample> coveredOriginals = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample back = new Sample("back", Base64.getDecoder().decode((String) returned.get(i).get("image")),
+                    (Integer) returned.get(i).get("label"));
+            if (!back.hash().equals(samples.get(i).hash()) && back.label() == samples.get(i).label()) {
+                coveredOriginals.add(samples.get(i));
+            }
+        }
+        assertEquals(10, coveredOriginals.size());
+
+        // a cover's pattern is random, so only the hash as sent recognises them; marking again is refused
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mark(subject, subject.samplesDocument(coveredOriginals)).then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:already-marked"))
+                    .body("detail", org.hamcrest.Matchers.startsWith("10 of these samples were marked before"));
+        }
     }
 
     @Test
