@@ -7,7 +7,7 @@ package org.lethe.verifier.membership;
  *
  * @param procedure          the test's name, for the certificate
  * @param samples            the subject's samples scored
- * @param nonMembers         known non-members scored
+ * @param nonMembers         known non-members scored, in the subject's mix of classes
  * @param liraAuc            P(a subject sample's LiRA score > a non-member's)
  * @param liraPValue         one-sided rank-sum p-value of "the subject's samples are non-members" (LiRA)
  * @param liraTprAt1PctFpr   share of subject samples above the non-members' top 1 % (LiRA)
@@ -20,7 +20,7 @@ public record MembershipResult(String procedure, int samples, int nonMembers, do
                                double liraTprAt1PctFpr, double lossAuc, double lossPValue, double alpha,
                                boolean membershipShown) {
 
-    public static final String LIRA_AND_LOSS_RANK_SUM = "lira-offline+loss, rank-sum against non-members";
+    public static final String LIRA_AND_LOSS_RANK_SUM = "lira-offline+loss, rank-sum against class-matched non-members";
 
     /** The smaller of the two p-values. */
     public double pValue() {

@@ -44,12 +44,14 @@ public final class MembershipScorer {
         double[][] reference = referenceLogits(samples);
         double[] lira = new double[samples.size()];
         double[] loss = new double[samples.size()];
+        int[] labels = new int[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
+            labels[i] = samples.get(i).label();
             double confidence = clip(rows[i][samples.get(i).label()]);
             lira[i] = (logit(confidence) - StatUtils.mean(reference[i])) / outSd;
             loss[i] = Math.log(confidence);
         }
-        return new MembershipScores(lira, loss);
+        return new MembershipScores(lira, loss, labels);
     }
 
     /** Per sample, the logit confidence under each reference model. */
