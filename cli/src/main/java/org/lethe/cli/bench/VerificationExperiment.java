@@ -60,8 +60,11 @@ final class VerificationExperiment {
                  List<Bytes32> commitments, List<String> commitTransactions) {
     }
 
-    /** Verdict counts and costs of one strategy's deletions. */
-    record StrategyFigures(int certified, int notDeleted, int inconclusive, List<Integer> probes,
+    /**
+     * Verdict counts and costs of one strategy's deletions; {@code notDeletedByMembership} counts the
+     * NOT_DELETED verdicts that membership inference gave while the backdoor test found no backdoor.
+     */
+    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, List<Integer> probes,
                            double queriesPerVerification, double secondsPerVerification) {
     }
 
@@ -175,6 +178,7 @@ final class VerificationExperiment {
         MembershipScores nonMembers = engine.nonMemberScores(oracle);
         int certified = 0;
         int notDeleted = 0;
+        int notDeletedByMembership = 0;
         int inconclusive = 0;
         List<Integer> probes = new ArrayList<>();
         for (int i = 0; i < deleted.size(); i++) {
@@ -197,10 +201,12 @@ final class VerificationExperiment {
             Verdict verdict = outcome.decision().verdict();
             certified += verdict == Verdict.CERTIFIED ? 1 : 0;
             notDeleted += verdict == Verdict.NOT_DELETED ? 1 : 0;
+            notDeletedByMembership += verdict == Verdict.NOT_DELETED && outcome.backdoor()
+                    .filter(result -> result.decision() == SprtDecision.KEPT).isEmpty() ? 1 : 0;
             inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StrategyFigures(certified, notDeleted, inconclusive, probes,
+        return new StrategyFigures(certified, notDeleted, notDeletedByMembership, inconclusive, probes,
                 BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
                 BenchOutput.fourDecimals(seconds / deleted.size()));
     }

@@ -29,7 +29,9 @@ class ModelBenchCommandsTest {
         "verification --background-max-intensity 0.003|no trigger clear of",
         "verification --trigger-pixels 200|pixels per trigger must be 1..179",
         "verification --subjects 50 --deleted-per-strategy 20|need at least that many --subjects",
-        "verification --subjects 200 --samples-per-subject 300|exceed the 60000 training images",
+        "verification --subjects 201 --samples-per-subject 300|exceed the 60000 training images",
+        "verification --subjects 100 --base-samples 30001|exceed the 60000 training images",
+        "verification --base-samples -1|--base-samples (not negative)",
     })
     void refusesImpossibleSettings(String arguments, String message) {
         String[] args = ("bench " + arguments).split(" ");
