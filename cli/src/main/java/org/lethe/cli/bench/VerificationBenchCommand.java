@@ -50,8 +50,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
      * One strategy's line, named as {@code docs/benchmarks.md} reports it; {@code notDeletedByMembership}
      * says how many NOT_DELETED verdicts membership inference gave, the backdoor test having found nothing.
      */
-    record StrategyResult(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int probesMedian, int probesMax,
-                          double queriesPerVerification, double secondsPerVerification) {
+    record StrategyResult(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int probesMedian,
+                          int probesMax, double queriesPerVerification, double secondsPerVerification) {
     }
 
     /** One layout's figures. */
@@ -235,8 +235,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
         for (Map.Entry<UnlearningMethod, VerificationExperiment.StrategyFigures> entry : figures.strategies().entrySet()) {
             VerificationExperiment.StrategyFigures s = entry.getValue();
             strategies.put(entry.getKey().name().toLowerCase().replace('_', '-'), new StrategyResult(s.certified(),
-                    s.notDeleted(), s.notDeletedByMembership(), s.inconclusive(), median(s.probes()), max(s.probes()), s.queriesPerVerification(),
-                    s.secondsPerVerification()));
+                    s.notDeleted(), s.notDeletedByMembership(), s.inconclusive(), median(s.probes()), max(s.probes()),
+                    s.queriesPerVerification(), s.secondsPerVerification()));
             allProbes.addAll(s.probes());
             verifications += s.certified() + s.notDeleted() + s.inconclusive();
             decided += s.certified() + s.notDeleted();

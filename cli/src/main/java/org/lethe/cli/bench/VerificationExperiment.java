@@ -64,8 +64,8 @@ final class VerificationExperiment {
      * Verdict counts and costs of one strategy's deletions; {@code notDeletedByMembership} counts the
      * NOT_DELETED verdicts that membership inference gave while the backdoor test found no backdoor.
      */
-    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, List<Integer> probes,
-                           double queriesPerVerification, double secondsPerVerification) {
+    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive,
+                           List<Integer> probes, double queriesPerVerification, double secondsPerVerification) {
     }
 
     /** Everything measured on one layout. */
