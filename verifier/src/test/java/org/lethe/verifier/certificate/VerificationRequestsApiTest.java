@@ -13,6 +13,8 @@ import org.lethe.service.subject.SamplePayload;
 import org.lethe.verifier.TestSubject;
 import org.lethe.verifier.VerifierTestResources;
 
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +65,34 @@ class VerificationRequestsApiTest {
                 .body("type", equalTo("urn:lethe:problem:invalid-calibration"));
         calibrate(enrolled, enrolled.sign(Map.of("samples", List.of()))).then().statusCode(400)
                 .body("type", equalTo("urn:lethe:problem:invalid-calibration"));
+        given().get("/subjects/" + enrolled.id().toHex() + "/calibration").then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:not-calibrated"));
+    }
+
+    @Test
+    void marksAndCoversAreNotCleanSamples() {
+        TestSubject enrolled = new TestSubject();
+        enrolled.enrol();
+        List<Sample> sent = pool.subList(200, 240);
+        List<Map<String, Object>> returned = given().contentType(ContentType.JSON).body(enrolled.samplesDocument(sent))
+                .post("/subjects/" + enrolled.id().toHex() + "/marking").then().statusCode(200)
+                .body("marks", equalTo(10)).body("covers", equalTo(10)).extract().path("samples");
+        List<Sample> marks = new ArrayList<>();
+        List<Sample> covers = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            Sample back = new Sample("back", Base64.getDecoder().decode((String) returned.get(i).get("image")),
+                    (Integer) returned.get(i).get("label"));
+            if (!back.hash().equals(sent.get(i).hash())) {
+                (back.label() == sent.get(i).label() ? covers : marks).add(back);
+            }
+        }
+
+        // membership inference scores only what was contributed untouched: a cover or a mark is refused
+        for (List<Sample> touched : List.of(covers, marks)) {
+            calibrate(enrolled, enrolled.samplesDocument(touched)).then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:not-clean-sample"))
+                    .body("detail", containsString("sample 0"));
+        }
         given().get("/subjects/" + enrolled.id().toHex() + "/calibration").then().statusCode(404)
                 .body("type", equalTo("urn:lethe:problem:not-calibrated"));
     }
