@@ -201,8 +201,7 @@ final class VerificationExperiment {
             Verdict verdict = outcome.decision().verdict();
             certified += verdict == Verdict.CERTIFIED ? 1 : 0;
             notDeleted += verdict == Verdict.NOT_DELETED ? 1 : 0;
-            notDeletedByMembership += verdict == Verdict.NOT_DELETED && outcome.backdoor()
-                    .filter(result -> result.decision() == SprtDecision.KEPT).isEmpty() ? 1 : 0;
+            notDeletedByMembership += outcome.notDeletedByMembershipAlone() ? 1 : 0;
             inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,10 +1,12 @@
 package org.lethe.verifier.verification;
 
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.statistics.SprtDecision;
 
 import java.util.Optional;
 
@@ -18,6 +20,12 @@ import java.util.Optional;
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                   Optional<MembershipResult> membership) {
+
+    /** Whether membership inference alone called the data kept: NOT_DELETED, and the backdoor test did not find it. */
+    public boolean notDeletedByMembershipAlone() {
+        return decision.verdict() == Verdict.NOT_DELETED
+                && backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isEmpty();
+    }
 
     /**
      * The figures {@code recordVerification} puts on the ledger for this outcome and its signed certificate.

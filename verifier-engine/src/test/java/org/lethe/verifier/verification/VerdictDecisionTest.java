@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,21 @@ class VerdictDecisionTest {
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).verdict());
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).verdict());
         assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).verdict());
+    }
+
+    @Test
+    void anOutcomeSaysWhenMembershipInferenceAloneFoundTheData() {
+        assertTrue(outcome(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).notDeletedByMembershipAlone());
+        assertTrue(outcome(UNTAKEN, Optional.empty(), membership(true)).notDeletedByMembershipAlone());
+        assertFalse(outcome(FEASIBLE, backdoor(SprtDecision.KEPT), membership(true)).notDeletedByMembershipAlone());
+        assertFalse(outcome(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).notDeletedByMembershipAlone());
+        assertFalse(outcome(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false)).notDeletedByMembershipAlone());
+    }
+
+    private static VerificationOutcome outcome(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
+                                               MembershipResult membership) {
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
+                Optional.of(membership));
     }
 
     @Test
