@@ -42,16 +42,17 @@ public final class NetworkTrainer {
     private NetworkTrainer() {
     }
 
-    /** Minimises the mean cross-entropy of the samples. */
+    /** Minimises the mean cross-entropy of the samples against their labels, smoothed as configured. */
     public static void fit(Network network, List<Sample> samples, TrainingConfig config, TrainingProgress progress) {
         run(network, samples, config, progress, (trainer, manager, index, batch) ->
-                SampleTensors.perSampleLoss(forward(trainer, manager, network.architecture(), batch),
-                        SampleTensors.labels(manager, batch)).mean());
+                SampleTensors.smoothedLoss(forward(trainer, manager, network.architecture(), batch),
+                        SampleTensors.labels(manager, batch), config.labelSmoothing()).mean());
     }
 
     /**
-     * Gradient ascent on the forgotten samples with a retain term: each step maximises their loss while
-     * minimising the loss of a batch of retained samples, weighted by {@code retainWeight}.
+     * Gradient ascent on the forgotten samples with a retain term: each step maximises their cross-entropy
+     * while minimising the loss {@link #fit} minimises on a batch of retained samples, weighted by
+     * {@code retainWeight}.
      */
     public static void ascend(Network network, List<Sample> forget, List<Sample> retain, double retainWeight,
                               TrainingConfig config, TrainingProgress progress) {
@@ -66,8 +67,8 @@ public final class NetworkTrainer {
             if (retained.isEmpty()) {
                 return forgetLoss.neg();
             }
-            NDArray retainLoss = SampleTensors.perSampleLoss(forward(trainer, manager, network.architecture(), retained),
-                    SampleTensors.labels(manager, retained)).mean();
+            NDArray retainLoss = SampleTensors.smoothedLoss(forward(trainer, manager, network.architecture(), retained),
+                    SampleTensors.labels(manager, retained), config.labelSmoothing()).mean();
             return retainLoss.mul((float) retainWeight).sub(forgetLoss);
         });
     }

@@ -52,6 +52,23 @@ final class SampleTensors {
 
     /** Cross-entropy of each sample: {@code -log softmax(logits)[label]}. */
     static NDArray perSampleLoss(NDArray logits, NDArray labels) {
-        return logits.logSoftmax(1).get(new NDIndex().addAllDim().addPickDim(labels)).neg();
+        return picked(logits.logSoftmax(1), labels).neg();
+    }
+
+    /**
+     * Cross-entropy of each sample against its label smoothed by ε: (1 − ε) of the target on the label,
+     * ε spread evenly over all classes.
+     */
+    static NDArray smoothedLoss(NDArray logits, NDArray labels, float smoothing) {
+        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray labelLoss = picked(logProbabilities, labels).neg();
+        if (smoothing == 0) {
+            return labelLoss;
+        }
+        return labelLoss.mul(1 - smoothing).add(logProbabilities.mean(new int[]{1}).neg().mul(smoothing));
+    }
+
+    private static NDArray picked(NDArray perClass, NDArray labels) {
+        return perClass.get(new NDIndex().addAllDim().addPickDim(labels));
     }
 }

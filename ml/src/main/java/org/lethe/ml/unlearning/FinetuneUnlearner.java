@@ -24,6 +24,6 @@ final class FinetuneUnlearner extends ApproximateUnlearner {
     void adjust(Network network, List<Sample> removed, List<Sample> retained, long seed) {
         TrainingConfig training = settings().sliceTraining();
         NetworkTrainer.fit(network, retained, new TrainingConfig(approximate.finetuneEpochs(), training.batchSize(),
-                approximate.learningRate(), seed), TrainingProgress.NONE);
+                approximate.learningRate(), training.labelSmoothing(), seed), TrainingProgress.NONE);
     }
 }

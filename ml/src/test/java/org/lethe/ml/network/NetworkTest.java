@@ -1,5 +1,8 @@
 package org.lethe.ml.network;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lethe.evidence.hash.Bytes32;
@@ -111,6 +114,61 @@ class NetworkTest {
                 }
                 assertEquals(1.0, sum, 1e-5);
             }
+        }
+    }
+
+    @Test
+    void smoothedLossSpreadsEpsilonOfTheTargetOverEveryClass() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] logits = {2f, -1f, 0.5f, 0f, 0f, 0f, 0f, 0f, 0f, 1f};
+            NDArray logitRow = manager.create(logits, new Shape(1, Sample.CLASSES));
+            NDArray label = manager.create(new long[]{2}, new Shape(1));
+            double logNormaliser = 0;
+            for (float logit : logits) {
+                logNormaliser += Math.exp(logit);
+            }
+            logNormaliser = Math.log(logNormaliser);
+            double everyClass = 0;
+            for (float logit : logits) {
+                everyClass += (logNormaliser - logit) / Sample.CLASSES;
+            }
+            double expected = 0.8 * (logNormaliser - logits[2]) + 0.2 * everyClass;
+
+            assertEquals(expected, SampleTensors.smoothedLoss(logitRow, label, 0.2f).getFloat(0), 1e-5);
+            assertEquals(logNormaliser - logits[2], SampleTensors.smoothedLoss(logitRow, label, 0f).getFloat(0), 1e-5);
+        }
+    }
+
+    @Test
+    void smoothedLabelsKeepTheTrainedNetworkFromCertainty() {
+        List<Sample> samples = TestData.train().subList(0, 2_000);
+
+        double plain = meanTopProbability(samples, 0f);
+        double smoothed = meanTopProbability(samples, 0.2f);
+
+        assertTrue(smoothed < plain - 0.05, "mean top probability " + plain + " plain, " + smoothed + " smoothed");
+    }
+
+    @Test
+    void labelSmoothingOutsideZeroToOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(1, 128, 1e-3f, 1f, 1));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new TrainingConfig(1, 128, 1e-3f, -0.1f, 1));
+        assertTrue(error.getMessage().contains("labelSmoothing in [0, 1)"), error.getMessage());
+    }
+
+    private static double meanTopProbability(List<Sample> samples, float smoothing) {
+        try (Network network = Network.create(Architecture.MLP, 13)) {
+            NetworkTrainer.fit(network, samples, new TrainingConfig(4, 128, 1e-3f, smoothing, 13), TrainingProgress.NONE);
+            double sum = 0;
+            for (float[] row : Predictor.probabilities(network, samples)) {
+                float top = 0;
+                for (float p : row) {
+                    top = Math.max(top, p);
+                }
+                sum += top;
+            }
+            return sum / samples.size();
         }
     }
 
