@@ -69,7 +69,9 @@ public final class NetworkTrainer {
             }
             NDArray retainLoss = SampleTensors.smoothedLoss(forward(trainer, manager, network.architecture(), retained),
                     SampleTensors.labels(manager, retained), config.labelSmoothing()).mean();
-            return retainLoss.mul((float) retainWeight).sub(forgetLoss);
+            // the weight lives in the batch's manager until after the step: a mul(float) scalar is freed at once,
+            // before the backward pass reads it
+            return retainLoss.mul(manager.create((float) retainWeight)).sub(forgetLoss);
         });
     }
 

@@ -52,23 +52,20 @@ final class SampleTensors {
 
     /** Cross-entropy of each sample: {@code -log softmax(logits)[label]}. */
     static NDArray perSampleLoss(NDArray logits, NDArray labels) {
-        return picked(logits.logSoftmax(1), labels).neg();
+        return logits.logSoftmax(1).get(new NDIndex().addAllDim().addPickDim(labels)).neg();
     }
 
     /**
      * Cross-entropy of each sample against its label smoothed by ε: (1 − ε) of the target on the label,
-     * ε spread evenly over all classes.
+     * ε spread evenly over all classes. The target is built from the labels, outside the gradient: a DJL
+     * scalar such as {@code mul(0.8f)} would put a tensor into the autograd graph whose memory Java owns
+     * and frees as soon as it is closed, and the backward pass would read freed memory.
      */
     static NDArray smoothedLoss(NDArray logits, NDArray labels, float smoothing) {
-        NDArray logProbabilities = logits.logSoftmax(1);
-        NDArray labelLoss = picked(logProbabilities, labels).neg();
         if (smoothing == 0) {
-            return labelLoss;
+            return perSampleLoss(logits, labels);
         }
-        return labelLoss.mul(1 - smoothing).add(logProbabilities.mean(new int[]{1}).neg().mul(smoothing));
-    }
-
-    private static NDArray picked(NDArray perClass, NDArray labels) {
-        return perClass.get(new NDIndex().addAllDim().addPickDim(labels));
+        NDArray targets = labels.oneHot(Sample.CLASSES).mul(1 - smoothing).add(smoothing / Sample.CLASSES);
+        return targets.mul(logits.logSoftmax(1)).sum(new int[]{1}).neg();
     }
 }

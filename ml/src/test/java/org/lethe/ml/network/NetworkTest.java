@@ -150,11 +150,53 @@ class NetworkTest {
     }
 
     @Test
+    void trainingGivesTheSameWeightsWhileTheGarbageCollectorRuns() throws InterruptedException {
+        List<Sample> samples = TestData.train().subList(0, 4_000);
+
+        Bytes32 quiet = fittedThenAscendedHash(samples);
+        Bytes32 collected = whileCollectingGarbage(() -> fittedThenAscendedHash(samples));
+
+        assertEquals(quiet, collected, "a tensor the backward pass reads was freed by the collector");
+    }
+
+    @Test
     void labelSmoothingOutsideZeroToOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(1, 128, 1e-3f, 1f, 1));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new TrainingConfig(1, 128, 1e-3f, -0.1f, 1));
         assertTrue(error.getMessage().contains("labelSmoothing in [0, 1)"), error.getMessage());
+    }
+
+    private static Bytes32 fittedThenAscendedHash(List<Sample> samples) {
+        TrainingConfig config = new TrainingConfig(1, 128, 1e-3f, 0.2f, 17);
+        try (Network network = Network.create(Architecture.MLP, 17)) {
+            NetworkTrainer.fit(network, samples, config, TrainingProgress.NONE);
+            NetworkTrainer.ascend(network, samples.subList(0, 2_000), samples.subList(2_000, samples.size()), 1.0, config,
+                    TrainingProgress.NONE);
+            return network.weightsHash();
+        }
+    }
+
+    /** Runs {@code work} while another thread asks for a full collection every millisecond. */
+    private static <T> T whileCollectingGarbage(java.util.function.Supplier<T> work) throws InterruptedException {
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            return work.get();
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
     }
 
     private static double meanTopProbability(List<Sample> samples, float smoothing) {
