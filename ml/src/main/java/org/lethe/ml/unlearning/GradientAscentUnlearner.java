@@ -24,6 +24,7 @@ final class GradientAscentUnlearner extends ApproximateUnlearner {
     void adjust(Network network, List<Sample> removed, List<Sample> retained, long seed) {
         TrainingConfig training = settings().sliceTraining();
         NetworkTrainer.ascend(network, removed, retained, approximate.retainWeight(), new TrainingConfig(
-                approximate.ascentEpochs(), training.batchSize(), approximate.learningRate(), training.labelSmoothing(), seed), TrainingProgress.NONE);
+                approximate.ascentEpochs(), training.batchSize(), approximate.learningRate(), training.labelSmoothing(),
+                seed), TrainingProgress.NONE);
     }
 }

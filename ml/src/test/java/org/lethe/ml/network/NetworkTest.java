@@ -171,8 +171,8 @@ class NetworkTest {
         TrainingConfig config = new TrainingConfig(1, 128, 1e-3f, 0.2f, 17);
         try (Network network = Network.create(Architecture.MLP, 17)) {
             NetworkTrainer.fit(network, samples, config, TrainingProgress.NONE);
-            NetworkTrainer.ascend(network, samples.subList(0, 2_000), samples.subList(2_000, samples.size()), 1.0, config,
-                    TrainingProgress.NONE);
+            NetworkTrainer.ascend(network, samples.subList(0, 2_000), samples.subList(2_000, samples.size()), 1.0,
+                    config, TrainingProgress.NONE);
             return network.weightsHash();
         }
     }
@@ -201,7 +201,8 @@ class NetworkTest {
 
     private static double meanTopProbability(List<Sample> samples, float smoothing) {
         try (Network network = Network.create(Architecture.MLP, 13)) {
-            NetworkTrainer.fit(network, samples, new TrainingConfig(4, 128, 1e-3f, smoothing, 13), TrainingProgress.NONE);
+            NetworkTrainer.fit(network, samples, new TrainingConfig(4, 128, 1e-3f, smoothing, 13),
+                    TrainingProgress.NONE);
             double sum = 0;
             for (float[] row : Predictor.probabilities(network, samples)) {
                 float top = 0;
