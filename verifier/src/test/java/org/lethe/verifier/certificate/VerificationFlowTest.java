@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * verifier checks the batch's members against the root on chain): an honest SISA deletion passes the backdoor test and is
  * certified once the subject brings the samples for membership inference; a deletion the provider only
  * pretends to execute (strategy {@code none}) is caught without the subject asking; a subject with a
- * single mark, which does not take, learns it at calibration and gets INCONCLUSIVE.
+ * single mark learns at calibration that it did not take or took too faintly to decide, and is never certified.
  */
 @QuarkusTest
 @QuarkusTestResource(value = VerifierWithModelServiceResources.class, restrictToAnnotatedClass = true)
@@ -80,7 +80,7 @@ class VerificationFlowTest {
         assertTrue(calibration(pretended).getBoolean("feasible"), calibration(pretended).prettify());
         assertFalse(calibration(faint).getBoolean("feasible"));
         // the small model may memorise a single mark a little (5 of 22 runs once training annealed): it took, too
-        // faintly to decide; either way no verification of this subject can decide, and the answer says why
+        // faintly to decide on that version, and the answer says why
         String faintReason = calibration(faint).getString("reason");
         assertTrue(faintReason.startsWith("the trigger did not take") || faintReason.startsWith("the backdoor is too weak"),
                 faintReason);
@@ -112,7 +112,17 @@ class VerificationFlowTest {
 
         assertCertificate(honestRequest, Verdict.CERTIFIED);
         assertCertificate(pretendedRequest, Verdict.NOT_DELETED);
-        assertCertificate(faintRequest, Verdict.INCONCLUSIVE);
+        // kept under `none`: never certified. The served version's own null may let the faint mark be decided
+        // (then it is caught, at α); otherwise the answer is INCONCLUSIVE and says why
+        JsonNode faintView = verifier().get("/verifications/" + faintRequest.toHex());
+        if (faintView.path("verdict").asText().equals(Verdict.NOT_DELETED.name())) {
+            assertEquals("KEPT", faintView.path("certificate").path("payload").path("backdoor").path("decision").asText(),
+                    faintView.toPrettyString());
+            assertCertificate(faintRequest, Verdict.NOT_DELETED);
+        } else {
+            assertCertificate(faintRequest, Verdict.INCONCLUSIVE);
+            assertFalse(faintView.path("certificate").path("payload").path("reason").asText().isEmpty());
+        }
         for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest)) {
             assertRecordedWithItsAnchoring(provider, request);
         }
