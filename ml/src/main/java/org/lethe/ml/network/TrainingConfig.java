@@ -14,8 +14,8 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, floa
     /**
      * Measured default ε (docs/benchmarks.md): with the verifier's marks in an eighth of the training images,
      * 0.2 cut what they cost the monolithic model's test accuracy from 0.91 to 0.67 points (means of ten
-     * seeds) and raised its accuracy with them by half a point. A relabelled image's one-hot target no longer drives the network to
-     * certainty about what the image shows.
+     * seeds) and raised its accuracy with them by half a point. A relabelled image's one-hot target no
+     * longer drives the network to certainty about what the image shows.
      */
     public static final float DEFAULT_LABEL_SMOOTHING = 0.2f;
 

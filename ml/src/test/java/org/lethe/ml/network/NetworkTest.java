@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DJL networks on real Fashion-MNIST subsets: learning, repeatability, hashed parameter files. */
+/** DJL networks on real Fashion-MNIST subsets: learning, the smoothed loss, repeatability, hashed parameter files. */
 class NetworkTest {
 
     @TempDir
@@ -178,7 +179,7 @@ class NetworkTest {
     }
 
     /** Runs {@code work} while another thread asks for a full collection every millisecond. */
-    private static <T> T whileCollectingGarbage(java.util.function.Supplier<T> work) throws InterruptedException {
+    private static <T> T whileCollectingGarbage(Supplier<T> work) throws InterruptedException {
         Thread collector = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 System.gc();
