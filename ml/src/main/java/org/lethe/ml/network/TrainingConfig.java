@@ -17,7 +17,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, floa
      * seeds) and raised its accuracy with them by half a point. A relabelled image's one-hot target no
      * longer drives the network to certainty about what the image shows.
      */
-    public static final float DEFAULT_LABEL_SMOOTHING = 0.2f;
+    private static final float DEFAULT_LABEL_SMOOTHING = 0.2f;
 
     public TrainingConfig {
         if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || !(labelSmoothing >= 0 && labelSmoothing < 1)) {

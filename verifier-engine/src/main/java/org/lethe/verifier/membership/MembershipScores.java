@@ -1,5 +1,7 @@
 package org.lethe.verifier.membership;
 
+import org.lethe.ml.data.Sample;
+
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -32,13 +34,12 @@ public record MembershipScores(double[] lira, double[] loss, int[] labels) {
      * @throws IllegalArgumentException when a class of {@code mix} has no scores here
      */
     public MembershipScores matchedTo(int[] mix) {
-        int classes = IntStream.concat(IntStream.of(mix), IntStream.of(labels)).max().orElse(-1) + 1;
-        int[] wanted = new int[classes];
-        int[] held = new int[classes];
+        int[] wanted = new int[Sample.CLASSES];
+        int[] held = new int[Sample.CLASSES];
         IntStream.of(mix).forEach(label -> wanted[label]++);
         IntStream.of(labels).forEach(label -> held[label]++);
         double ratio = Double.POSITIVE_INFINITY;
-        for (int label = 0; label < classes; label++) {
+        for (int label = 0; label < Sample.CLASSES; label++) {
             if (wanted[label] > 0) {
                 if (held[label] == 0) {
                     throw new IllegalArgumentException("no known non-member of class " + label + " to compare with");
@@ -46,8 +47,8 @@ public record MembershipScores(double[] lira, double[] loss, int[] labels) {
                 ratio = Math.min(ratio, (double) held[label] / wanted[label]);
             }
         }
-        int[] quota = new int[classes];
-        for (int label = 0; label < classes; label++) {
+        int[] quota = new int[Sample.CLASSES];
+        for (int label = 0; label < Sample.CLASSES; label++) {
             quota[label] = (int) Math.floor(ratio * wanted[label]);
         }
         int[] kept = new int[IntStream.of(quota).sum()];
