@@ -1,17 +1,18 @@
 package org.lethe.verifier.backdoor;
 
 import org.lethe.verifier.statistics.BinomialBounds;
+import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The sequential paired test for one subject on one served version, fixed before the first probe. A
- * probe is a hit when its paired score exceeds the threshold τ; Wald's binomial test then weighs hits
- * against q, the hit rate of a trigger no model learnt, and p, the hit rate on the version trained with
- * the subject's data. Thresholding makes the test's error rates exact binomial ones whatever the spread
- * of the scores, which under a kept backdoor varies a lot from image to image.
+ * probe is a hit when its paired score exceeds the threshold τ; a truncated sequential test then weighs
+ * hits against q, the hit rate of a trigger no model learnt, and p, the hit rate on the version trained
+ * with the subject's data, and decides by the last allowed probe. Thresholding makes the test's error rates
+ * exact binomial ones whatever the spread of the scores, which under a kept backdoor varies a lot from
+ * image to image.
  * <p>
  * α is split in two: half for a never-learnt trigger's own pull exceeding the null bound μ0, half for the
  * sequential test itself, so a deleted subject is called NOT_DELETED with probability at most α.
@@ -25,11 +26,11 @@ import java.util.OptionalDouble;
  * @param alpha          false-alarm bound (NOT_DELETED when deleted)
  * @param beta           miss bound (CERTIFIED when kept)
  * @param maxProbes      the most probe pairs the test may ask
- * @param expectedProbes Wald's average sample number, the larger of its values under H0 and H1 (none when p ≤ q)
+ * @param sequentialTest the test between q and p at α/2 and β, with its exact error rates (none when p ≤ q)
  * @param infeasibility  why the test cannot decide at α and β within maxProbes, if it cannot
  */
 public record BackdoorTestPlan(double nullMean, double nullSd, double threshold, double nullHitRate, double keptHitRate,
-                               double alpha, double beta, int maxProbes, OptionalDouble expectedProbes,
+                               double alpha, double beta, int maxProbes, Optional<TruncatedBinomialSprt> sequentialTest,
                                Optional<String> infeasibility) {
 
     /** Thresholds tried: μ0 plus this many σ0. */
@@ -38,7 +39,7 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
     private static final double MIN_NULL_HIT_RATE = 1e-3;
 
     /**
-     * Picks the threshold that needs the fewest probes on average.
+     * Picks the threshold whose test meets α and β with the fewest probes on average.
      *
      * @throws IllegalArgumentException for α, β outside (0, 1) or maxProbes < 1
      */
@@ -57,12 +58,12 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
             long hits = Arrays.stream(calibration.scores()).filter(score -> score > threshold).count();
             double p = BinomialBounds.clopperPearson((int) hits, calibration.probes(), 2 * calibration.confidence() - 1)
                     .lower();
-            OptionalDouble expected = p > q ? OptionalDouble.of(averageSampleNumber(q, p, alpha / 2, beta))
-                    : OptionalDouble.empty();
+            Optional<TruncatedBinomialSprt> test = p > q
+                    ? Optional.of(TruncatedBinomialSprt.design(q, p, alpha / 2, beta, maxProbes)) : Optional.empty();
             BackdoorTestPlan candidate = new BackdoorTestPlan(nullMean, nullSd, threshold, q, p, alpha, beta, maxProbes,
-                    expected, Optional.empty());
-            if (best == null || expected.isPresent() && (best.expectedProbes.isEmpty()
-                    || expected.getAsDouble() < best.expectedProbes.getAsDouble())) {
+                    test, Optional.empty());
+            if (best == null || test.isPresent() && (best.sequentialTest.isEmpty()
+                    || test.get().betterThan(best.sequentialTest.get(), alpha / 2, beta))) {
                 best = candidate;
             }
         }
@@ -73,35 +74,19 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
         return infeasibility.isEmpty();
     }
 
-    /** The α the sequential test itself runs at. */
-    public double sequentialAlpha() {
-        return alpha / 2;
-    }
-
     private BackdoorTestPlan withVerdictOnFeasibility() {
         Optional<String> reason;
-        if (expectedProbes.isEmpty()) {
+        if (sequentialTest.isEmpty()) {
             reason = Optional.of(String.format("the trigger did not take: on the version with the data no more of its "
                     + "probes score above an unlearnt trigger's bound μ0=%.3f than an unlearnt trigger's would", nullMean));
-        } else if (expectedProbes.getAsDouble() > maxProbes) {
-            reason = Optional.of(String.format("the backdoor is too weak to decide at α=%.1e, β=%.1e: about %.0f probes "
-                    + "expected (hit rate p ≥ %.3f against q ≤ %.4f), at most %d allowed", alpha, beta,
-                    expectedProbes.getAsDouble(), keptHitRate, nullHitRate, maxProbes));
+        } else if (!sequentialTest.get().meets(alpha / 2, beta)) {
+            reason = Optional.of(String.format("the backdoor is too weak to decide at α=%.1e, β=%.1e within %d probes: "
+                    + "with hit rate p ≥ %.3f against q ≤ %.4f even the best test would miss a kept backdoor with "
+                    + "probability %.2e", alpha, beta, maxProbes, keptHitRate, nullHitRate, sequentialTest.get().miss()));
         } else {
             reason = Optional.empty();
         }
         return new BackdoorTestPlan(nullMean, nullSd, threshold, nullHitRate, keptHitRate, alpha, beta, maxProbes,
-                expectedProbes, reason);
-    }
-
-    /** Wald's average sample number of the binomial SPRT, the larger of its values under H0 and H1. */
-    private static double averageSampleNumber(double q, double p, double alpha, double beta) {
-        double upper = Math.log((1 - beta) / alpha);
-        double lower = Math.log(beta / (1 - alpha));
-        double driftKept = p * Math.log(p / q) + (1 - p) * Math.log((1 - p) / (1 - q));
-        double driftDeleted = q * Math.log(p / q) + (1 - q) * Math.log((1 - p) / (1 - q));
-        double underKept = ((1 - beta) * upper + beta * lower) / driftKept;
-        double underDeleted = ((1 - alpha) * lower + alpha * upper) / driftDeleted;
-        return Math.max(underKept, underDeleted);
+                sequentialTest, reason);
     }
 }

@@ -1,15 +1,15 @@
 package org.lethe.verifier.backdoor;
 
 import org.lethe.verifier.oracle.ModelOracle;
-import org.lethe.verifier.statistics.BinomialSprt;
 import org.lethe.verifier.statistics.SprtDecision;
+import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 import org.lethe.verifier.trigger.TriggerSpec;
 
 import java.util.Collection;
 
 /**
- * Runs a feasible {@link BackdoorTestPlan} against the served model one probe pair at a time, stopping as
- * soon as Wald's test decides or the plan's probes run out.
+ * Runs a feasible {@link BackdoorTestPlan} against the served model one probe pair at a time, until its
+ * sequential test decides: as soon as the evidence suffices, at the plan's last probe at the latest.
  */
 public final class PairedScoreTest {
 
@@ -29,17 +29,21 @@ public final class PairedScoreTest {
         if (!plan.feasible()) {
             throw new IllegalArgumentException("an infeasible plan is not run: " + plan.infeasibility().orElseThrow());
         }
-        BinomialSprt test = new BinomialSprt(plan.nullHitRate(), plan.keptHitRate(), plan.sequentialAlpha(), plan.beta());
+        TruncatedBinomialSprt test = plan.sequentialTest().orElseThrow();
+        int probes = 0;
+        int hits = 0;
         int targetHits = 0;
         double scoreSum = 0;
         SprtDecision decision = SprtDecision.CONTINUE;
-        while (decision == SprtDecision.CONTINUE && test.probes() < plan.maxProbes()) {
+        while (decision == SprtDecision.CONTINUE) {
             PairedScores scores = scorer.score(servedModel, trigger, supply.pairs(trigger, enrolled, 1));
+            probes++;
+            hits += scores.residuals()[0] > plan.threshold() ? 1 : 0;
             targetHits += scores.targetHits();
             scoreSum += scores.residuals()[0];
-            decision = test.observe(scores.residuals()[0] > plan.threshold());
+            decision = test.decide(probes, hits);
         }
-        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, test.probes(), test.hits(),
-                targetHits, scoreSum / test.probes(), plan);
+        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, probes, hits, targetHits,
+                scoreSum / probes, plan);
     }
 }

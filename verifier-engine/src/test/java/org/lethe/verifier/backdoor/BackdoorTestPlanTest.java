@@ -2,6 +2,7 @@ package org.lethe.verifier.backdoor;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,10 +40,12 @@ class BackdoorTestPlanTest {
 
         BackdoorTestPlan plan = BackdoorTestPlan.of(NULL, calibration(3, 1), 1e-3, 1e-3, 30);
         assertEquals(NULL.upperMean(5e-4), plan.nullMean(), 1e-12);
-        assertEquals(5e-4, plan.sequentialAlpha(), 1e-15);
         assertTrue(plan.feasible());
+        TruncatedBinomialSprt test = plan.sequentialTest().orElseThrow();
+        assertTrue(test.meets(5e-4, 1e-3), "the sequential test runs at α/2: " + test);
+        assertEquals(30, test.maxProbes());
         assertTrue(plan.threshold() > plan.nullMean());
-        assertTrue(plan.expectedProbes().orElseThrow() < 10, "expected probes " + plan.expectedProbes());
+        assertTrue(test.expectedProbes() < 10, "expected probes " + test.expectedProbes());
         assertTrue(plan.keptHitRate() < 1, "p is a lower confidence bound, below the observed rate of 1");
         // no deviation above the threshold: q is the Clopper–Pearson bound of 0 in 256, ≈ 1.2 %
         assertEquals(1 - Math.pow(0.05, 1.0 / 256), plan.nullHitRate(), 1e-6);
@@ -73,6 +76,7 @@ class BackdoorTestPlanTest {
         BackdoorTestPlan weak = BackdoorTestPlan.of(NULL, calibration(0.6, 1.0), 1e-3, 1e-3, 30);
         assertFalse(weak.feasible());
         assertTrue(weak.infeasibility().orElseThrow().startsWith("the backdoor is too weak"), weak.infeasibility().get());
+        assertTrue(weak.sequentialTest().orElseThrow().miss() > 1e-3, "the reason is the miss rate: " + weak);
         assertThrows(IllegalArgumentException.class, () -> new PairedScoreTest(null, null).run(weak, null, null, null));
     }
 

@@ -6,9 +6,9 @@ import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
 import org.lethe.verifier.statistics.SprtDecision;
+import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerdictDecisionTest {
 
     private static final BackdoorTestPlan FEASIBLE = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.6, 1e-3, 1e-3, 30,
-            OptionalDouble.of(5), Optional.empty());
+            Optional.of(TruncatedBinomialSprt.design(0.006, 0.6, 5e-4, 1e-3, 30)), Optional.empty());
     private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.004, 1e-3,
-            1e-3, 30, OptionalDouble.empty(), Optional.of("the trigger did not take"));
+            1e-3, 30, Optional.empty(), Optional.of("the trigger did not take"));
 
     private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
         return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, 5, 1, 1, 0.2,
@@ -37,7 +37,7 @@ class VerdictDecisionTest {
         assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false)).verdict());
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).verdict());
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).verdict());
-        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).verdict());
+        assertThrows(IllegalArgumentException.class, () -> backdoor(SprtDecision.CONTINUE), "a run ends decided");
     }
 
     @Test
