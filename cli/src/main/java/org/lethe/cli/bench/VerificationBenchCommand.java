@@ -112,6 +112,14 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Option(names = "--max-probes", defaultValue = "30", description = "Probe pairs one verification may ask (default: ${DEFAULT-VALUE}).")
     int maxProbes;
 
+    @Option(names = "--calibration-probes", defaultValue = "64",
+            description = "Probe pairs asked of the version with the data, as lethe.verifier.statistics.calibration-probes (default: ${DEFAULT-VALUE}).")
+    int calibrationProbes;
+
+    @Option(names = "--null-triggers", defaultValue = "48",
+            description = "Unused triggers measured per served version, as lethe.verifier.statistics.null-triggers (default: ${DEFAULT-VALUE}).")
+    int nullTriggers;
+
     @Option(names = "--shadow-models", defaultValue = "4", description = "Reference models (default: ${DEFAULT-VALUE}).")
     int shadowModels;
 
@@ -140,11 +148,12 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
-                || shadowModels < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
+                || shadowModels < 2 || calibrationProbes < 2 || nullTriggers < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
                 || shards.isEmpty()
                 || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)
                 || !(coverFraction >= 0 && coverFraction < 1) || !(backgroundMaxIntensity >= 0 && backgroundMaxIntensity <= 1)) {
-            spec.commandLine().getErr().println("sizes must be positive, --shadow-models ≥ 2, --samples-per-subject ≥ 2, "
+            spec.commandLine().getErr().println("sizes must be positive, --shadow-models, --calibration-probes, "
+                    + "--null-triggers and --samples-per-subject ≥ 2, "
                     + "--marked-fraction within (0, 1], --cover-fraction within [0, 1) and --background-max-intensity within [0, 1]");
             return 2;
         }
@@ -196,7 +205,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
         List<List<Sample>> clean = new ArrayList<>();
         VerificationExperiment.mark(train, providerSamples, triggers, samplesPerSubject, markedFraction, coverFraction,
                 new Marking(random, generator), contributions, clean);
-        VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, 32, 0.95, 24, 8);
+        VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, calibrationProbes, 0.95,
+                nullTriggers, 8);
 
         Path work = Files.createTempDirectory("lethe-bench-verification");
         try (BenchLedger ledger = new BenchLedger()) {

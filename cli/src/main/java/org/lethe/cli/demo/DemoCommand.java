@@ -185,11 +185,11 @@ public final class DemoCommand implements Callable<Integer> {
                         / calibration.path("figures").path("backdoor").path("probes").asDouble(),
                 calibration.path("figures").path("backdoor").path("referenceHits").asDouble()
                         / calibration.path("figures").path("backdoor").path("referenceProbes").asDouble(),
-                calibration.path("feasible").asBoolean() ? String.format("decides in about %.0f probes if the backdoor is "
-                        + "gone, %.0f if kept, %d at most (α = β = %.0e)",
+                calibration.path("feasible").asBoolean() ? String.format("decides in about %.0f probes if the "
+                        + "backdoor is gone, %.0f if kept, %d at most (α = β = %.0e)",
                         plan.path("sequentialTest").path("expectedProbesDeleted").asDouble(),
-                        plan.path("sequentialTest").path("expectedProbesKept").asDouble(), plan.path("maxProbes").asInt(),
-                        plan.path("alpha").asDouble())
+                        plan.path("sequentialTest").path("expectedProbesKept").asDouble(),
+                        plan.path("maxProbes").asInt(), plan.path("alpha").asDouble())
                         : "cannot decide: " + calibration.path("reason").asText());
 
         step("6. Bob asks for deletion: a signed request, receipted, anchored on the ledger in a Merkle batch");

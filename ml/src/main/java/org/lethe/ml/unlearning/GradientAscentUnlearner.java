@@ -15,7 +15,8 @@ final class GradientAscentUnlearner extends ApproximateUnlearner {
 
     private final ApproximateUnlearningSettings approximate;
 
-    GradientAscentUnlearner(SisaTrainer.Settings settings, CheckpointStore store, ApproximateUnlearningSettings approximate) {
+    GradientAscentUnlearner(SisaTrainer.Settings settings, CheckpointStore store,
+                            ApproximateUnlearningSettings approximate) {
         super(settings, store);
         this.approximate = approximate;
     }

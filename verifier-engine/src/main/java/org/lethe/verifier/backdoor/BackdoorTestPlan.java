@@ -10,9 +10,9 @@ import java.util.Optional;
  * The sequential paired test for one subject on one served version, fixed before the first probe. A
  * probe is a hit when its paired score exceeds the threshold τ; a truncated sequential test then weighs
  * hits against q, the hit rate of a trigger no model learnt, and p, the hit rate on the version trained
- * with the subject's data, and decides by the last allowed probe. Thresholding makes the test's error rates
- * exact binomial ones whatever the spread of the scores, which under a kept backdoor varies a lot from
- * image to image.
+ * with the subject's data, within the allowed probes. Thresholding makes the test's error rates exact
+ * binomial ones whatever the spread of the scores, which under a kept backdoor varies a lot from image to
+ * image.
  * <p>
  * α is split in two: half for a never-learnt trigger's own pull exceeding the null bound μ0, half for the
  * sequential test itself, so a deleted subject is called NOT_DELETED with probability at most α.
@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param alpha          false-alarm bound (NOT_DELETED when deleted)
  * @param beta           miss bound (CERTIFIED when kept)
  * @param maxProbes      the most probe pairs the test may ask
- * @param sequentialTest the test between q and p at α/2 and β, with its exact error rates (none when p ≤ q)
+ * @param sequentialTest the test between q and p at α/2 and β, with its exact error rates and chance of ending
+ *                       undecided (none when p ≤ q)
  * @param infeasibility  why the test cannot decide at α and β within maxProbes, if it cannot
  */
 public record BackdoorTestPlan(double nullMean, double nullSd, double threshold, double nullHitRate, double keptHitRate,
@@ -37,9 +38,14 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
     private static final double[] THRESHOLD_STEPS = {0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};
     /** q is never taken below this, so that no single hit decides. */
     private static final double MIN_NULL_HIT_RATE = 1e-3;
+    /**
+     * A test that would end undecided more often than this, at q or at p, is too weak to plan: the subject
+     * hears so at calibration rather than from an INCONCLUSIVE verification later.
+     */
+    static final double MAX_UNDECIDED = 0.05;
 
     /**
-     * Picks the threshold whose test meets α and β with the fewest probes on average.
+     * Picks the threshold whose test (within α and β) decides most often, with the fewest probes.
      *
      * @throws IllegalArgumentException for α, β outside (0, 1) or maxProbes < 1
      */
@@ -59,11 +65,12 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
             double p = BinomialBounds.clopperPearson((int) hits, calibration.probes(), 2 * calibration.confidence() - 1)
                     .lower();
             Optional<TruncatedBinomialSprt> test = p > q
-                    ? Optional.of(TruncatedBinomialSprt.design(q, p, alpha / 2, beta, maxProbes)) : Optional.empty();
+                    ? Optional.of(TruncatedBinomialSprt.design(q, p, alpha / 2, beta, maxProbes))
+                    : Optional.empty();
             BackdoorTestPlan candidate = new BackdoorTestPlan(nullMean, nullSd, threshold, q, p, alpha, beta, maxProbes,
                     test, Optional.empty());
             if (best == null || test.isPresent() && (best.sequentialTest.isEmpty()
-                    || test.get().betterThan(best.sequentialTest.get(), alpha / 2, beta))) {
+                    || test.get().betterThan(best.sequentialTest.get()))) {
                 best = candidate;
             }
         }
@@ -79,10 +86,10 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
         if (sequentialTest.isEmpty()) {
             reason = Optional.of(String.format("the trigger did not take: on the version with the data no more of its "
                     + "probes score above an unlearnt trigger's bound μ0=%.3f than an unlearnt trigger's would", nullMean));
-        } else if (!sequentialTest.get().meets(alpha / 2, beta)) {
+        } else if (sequentialTest.get().undecided() > MAX_UNDECIDED) {
             reason = Optional.of(String.format("the backdoor is too weak to decide at α=%.1e, β=%.1e within %d probes: "
-                    + "with hit rate p ≥ %.3f against q ≤ %.4f even the best test would miss a kept backdoor with "
-                    + "probability %.2e", alpha, beta, maxProbes, keptHitRate, nullHitRate, sequentialTest.get().miss()));
+                    + "with hit rate p ≥ %.3f against q ≤ %.4f even the best test would end undecided %.0f %% of the "
+                    + "time", alpha, beta, maxProbes, keptHitRate, nullHitRate, 100 * sequentialTest.get().undecided()));
         } else {
             reason = Optional.empty();
         }

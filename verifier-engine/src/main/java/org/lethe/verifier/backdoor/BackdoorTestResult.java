@@ -6,7 +6,7 @@ import org.lethe.verifier.statistics.SprtDecision;
  * What the paired test found on the served version.
  *
  * @param procedure  the test's name, for the certificate
- * @param decision   DELETED or KEPT
+ * @param decision   DELETED, KEPT, or CONTINUE when the probes ran out undecided
  * @param probes     probe pairs asked (n); each pair is two queries
  * @param hits       probes whose paired score exceeded the plan's threshold (k)
  * @param targetHits trigger-stamped probes the served model labelled as the target
@@ -18,13 +18,6 @@ public record BackdoorTestResult(String procedure, SprtDecision decision, int pr
                                  BackdoorTestPlan plan) {
 
     public static final String PAIRED_SCORE_SPRT = "paired-score-truncated-sprt";
-
-    public BackdoorTestResult {
-        if (decision == SprtDecision.CONTINUE) {
-            throw new IllegalArgumentException("a finished test has decided; got " + decision + " after " + probes
-                    + " probes");
-        }
-    }
 
     /** The share of stamped probes labelled as the target: the trigger's success rate on the served model. */
     public double targetRate() {

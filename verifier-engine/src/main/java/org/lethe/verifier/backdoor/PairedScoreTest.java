@@ -8,8 +8,8 @@ import org.lethe.verifier.trigger.TriggerSpec;
 import java.util.Collection;
 
 /**
- * Runs a feasible {@link BackdoorTestPlan} against the served model one probe pair at a time, until its
- * sequential test decides: as soon as the evidence suffices, at the plan's last probe at the latest.
+ * Runs a feasible {@link BackdoorTestPlan} against the served model one probe pair at a time, stopping as
+ * soon as its sequential test decides or the plan's probes run out.
  */
 public final class PairedScoreTest {
 
@@ -35,7 +35,7 @@ public final class PairedScoreTest {
         int targetHits = 0;
         double scoreSum = 0;
         SprtDecision decision = SprtDecision.CONTINUE;
-        while (decision == SprtDecision.CONTINUE) {
+        while (decision == SprtDecision.CONTINUE && probes < test.maxProbes()) {
             PairedScores scores = scorer.score(servedModel, trigger, supply.pairs(trigger, enrolled, 1));
             probes++;
             hits += scores.residuals()[0] > plan.threshold() ? 1 : 0;

@@ -5,28 +5,32 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A sequential test between hit rates q (H0, deleted) and p > q (H1, kept) that decides by the N-th
- * probe at the latest. Before N it stops where Wald's probability ratio test would; at N the hits so far
- * decide against a fixed threshold. Wald's error bounds do not hold once the test is cut short, so every
- * design is weighed by its exact error rates, summed over all paths of hits, and Wald's boundaries are
- * widened or narrowed until those meet α and β with the fewest probes. Adding hits to any sequence of
- * probes only moves the decision towards KEPT, so the rates at q and p bound those at any rate ≤ q and ≥ p.
+ * A sequential test between hit rates q (H0, deleted) and p > q (H1, kept) that asks at most N probes.
+ * Before N it stops where Wald's probability ratio test would; at N it says KEPT from the fewest hits
+ * that keep the false-alarm rate within α, DELETED up to the most hits that keep the miss rate within β,
+ * and stays undecided in between, a gap that closes when N probes suffice for both. Wald's error bounds do
+ * not hold once the test is cut short, so every design is weighed by its exact error rates, summed over
+ * all paths of hits, and Wald's boundaries are widened or narrowed to the design that decides most
+ * often, with the fewest probes. Adding hits to any sequence of probes only moves the decision towards
+ * KEPT, so the rates at q and p bound those at any rate ≤ q and ≥ p.
  *
  * @param keptFrom              for n = 1…N (at index n − 1): the fewest hits in n probes that stop with KEPT
  *                              (n + 1 where none does)
- * @param deletedUpTo           for n = 1…N: the most hits in n probes that stop with DELETED (−1 where none
- *                              does); at N it is keptFrom − 1, so every path ends decided
+ * @param deletedUpTo           for n = 1…N: the most hits in n probes that stop with DELETED (−1 where none does)
  * @param falseAlarm            P(KEPT) at rate q, exact
  * @param miss                  P(DELETED) at rate p, exact
+ * @param undecidedDeleted      P(undecided after N probes) at rate q
+ * @param undecidedKept         P(undecided after N probes) at rate p
  * @param expectedProbesDeleted the mean number of probes at rate q
  * @param expectedProbesKept    the mean number of probes at rate p
  */
 public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> deletedUpTo, double falseAlarm, double miss,
-                                    double expectedProbesDeleted, double expectedProbesKept) {
+                                    double undecidedDeleted, double undecidedKept, double expectedProbesDeleted,
+                                    double expectedProbesKept) {
 
     /** Wald's boundaries are tried at α and β times each of these: from wider (fewer early stops) to narrower. */
-    private static final double[] WALD_SCALES = {1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3,
-        5, 8};
+    private static final double[] WALD_SCALES = {1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2,
+        3, 5, 8};
 
     public TruncatedBinomialSprt {
         keptFrom = List.copyOf(keptFrom);
@@ -34,8 +38,8 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
     }
 
     /**
-     * The design with the fewest expected probes (the larger of its means at q and p) among those that meet
-     * α and β; when none does, the one within α that misses least, which {@link #meets} then refuses.
+     * Among designs within α and β: the one that ends undecided least (the larger of its chances at q and
+     * p), and of those equally decisive the one with the fewest expected probes (the larger of its means).
      *
      * @throws IllegalArgumentException unless 0 < q < p < 1, α and β in (0, 1) and maxProbes ≥ 1
      */
@@ -44,7 +48,8 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
             throw new IllegalArgumentException("need 0 < q < p < 1, α and β in (0, 1) and maxProbes ≥ 1; got q=" + q
                     + ", p=" + p + ", α=" + alpha + ", β=" + beta + ", maxProbes=" + maxProbes);
         }
-        TruncatedBinomialSprt best = withFinalThreshold(q, p, alpha, keptNowhere(maxProbes),
+        // without early stops the errors lie only in the last step, which always meets α and β
+        TruncatedBinomialSprt best = withLastStep(q, p, alpha, beta, keptNowhere(maxProbes),
                 Collections.nCopies(maxProbes, -1));
         for (double scale : WALD_SCALES) {
             if (scale * (alpha + beta) >= 1) {
@@ -52,17 +57,17 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
             }
             double upper = Math.log((1 - scale * beta) / (scale * alpha));
             double lower = Math.log(scale * beta / (1 - scale * alpha));
-            TruncatedBinomialSprt candidate = withWaldBoundaries(q, p, alpha, upper, lower, maxProbes);
-            if (candidate.betterThan(best, alpha, beta)) {
+            TruncatedBinomialSprt candidate = withWaldBoundaries(q, p, alpha, beta, upper, lower, maxProbes);
+            if (candidate.falseAlarm <= alpha && candidate.miss <= beta && candidate.betterThan(best)) {
                 best = candidate;
             }
         }
         return best;
     }
 
-    /** True when both exact error rates are within those asked. */
-    public boolean meets(double alpha, double beta) {
-        return falseAlarm <= alpha && miss <= beta;
+    /** The larger of the probabilities of ending undecided at q and at p. */
+    public double undecided() {
+        return Math.max(undecidedDeleted, undecidedKept);
     }
 
     public int maxProbes() {
@@ -75,7 +80,8 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
     }
 
     /**
-     * Where the test stands after {@code probes} probes with {@code hits} hits; never CONTINUE at the last probe.
+     * Where the test stands after {@code probes} probes with {@code hits} hits; CONTINUE at the last probe
+     * means undecided.
      *
      * @throws IllegalArgumentException unless 1 ≤ probes ≤ N and 0 ≤ hits ≤ probes
      */
@@ -90,26 +96,17 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
         return hits <= deletedUpTo.get(probes - 1) ? SprtDecision.DELETED : SprtDecision.CONTINUE;
     }
 
-    /**
-     * Meeting α and β comes first, then fewer expected probes; among designs that fail, one within α that
-     * misses less.
-     */
-    public boolean betterThan(TruncatedBinomialSprt other, double alpha, double beta) {
-        if (meets(alpha, beta) != other.meets(alpha, beta)) {
-            return meets(alpha, beta);
+    /** Less often undecided, or as often and with fewer expected probes. */
+    public boolean betterThan(TruncatedBinomialSprt other) {
+        if (undecided() != other.undecided()) {
+            return undecided() < other.undecided();
         }
-        if (meets(alpha, beta)) {
-            return expectedProbes() < other.expectedProbes();
-        }
-        if ((falseAlarm <= alpha) != (other.falseAlarm <= alpha)) {
-            return falseAlarm <= alpha;
-        }
-        return miss < other.miss;
+        return expectedProbes() < other.expectedProbes();
     }
 
     /** Wald's stopping rule in hits: log-ratio h·log(p/q) + (n − h)·log((1 − p)/(1 − q)) against its bounds. */
-    private static TruncatedBinomialSprt withWaldBoundaries(double q, double p, double alpha, double upper, double lower,
-                                                            int maxProbes) {
+    private static TruncatedBinomialSprt withWaldBoundaries(double q, double p, double alpha, double beta,
+                                                            double upper, double lower, int maxProbes) {
         double hitStep = Math.log(p / q);
         double missStep = Math.log((1 - p) / (1 - q));
         List<Integer> keptFrom = new ArrayList<>();
@@ -120,7 +117,7 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
             keptFrom.add((int) Math.max(0, Math.min(n + 1, keptHits)));
             deletedUpTo.add((int) Math.max(-1, Math.min(n, deletedHits)));
         }
-        return withFinalThreshold(q, p, alpha, keptFrom, deletedUpTo);
+        return withLastStep(q, p, alpha, beta, keptFrom, deletedUpTo);
     }
 
     private static List<Integer> keptNowhere(int maxProbes) {
@@ -132,24 +129,31 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
     }
 
     /**
-     * Replaces the last probe's boundaries with the most powerful last step: the fewest hits at N that keep
-     * the exact false-alarm rate within α.
+     * Replaces the last probe's boundaries: KEPT from the fewest hits that keep the exact false-alarm rate
+     * within α, DELETED up to the most that keep the exact miss rate within β; where those overlap, every
+     * count below the KEPT boundary says DELETED.
      */
-    private static TruncatedBinomialSprt withFinalThreshold(double q, double p, double alpha, List<Integer> keptFrom,
-                                                          List<Integer> deletedUpTo) {
+    private static TruncatedBinomialSprt withLastStep(double q, double p, double alpha, double beta,
+                                                      List<Integer> keptFrom, List<Integer> deletedUpTo) {
         int last = keptFrom.size();
         PathSums atQ = PathSums.of(q, keptFrom, deletedUpTo);
         PathSums atP = PathSums.of(p, keptFrom, deletedUpTo);
-        int threshold = last + 1;
-        while (threshold > 0 && atQ.kept + atQ.undecidedFrom(threshold - 1) <= alpha) {
-            threshold--;
+        int keptAtLast = last + 1;
+        while (keptAtLast > 0 && atQ.kept + atQ.atLast(keptAtLast - 1, last) <= alpha) {
+            keptAtLast--;
         }
+        int deletedAtLast = -1;
+        while (deletedAtLast < last && atP.deleted + atP.atLast(0, deletedAtLast + 1) <= beta) {
+            deletedAtLast++;
+        }
+        deletedAtLast = Math.min(deletedAtLast, keptAtLast - 1);
         List<Integer> finalKept = new ArrayList<>(keptFrom);
         List<Integer> finalDeleted = new ArrayList<>(deletedUpTo);
-        finalKept.set(last - 1, threshold);
-        finalDeleted.set(last - 1, threshold - 1);
-        return new TruncatedBinomialSprt(finalKept, finalDeleted, atQ.kept + atQ.undecidedFrom(threshold),
-                atP.deleted + atP.undecided(0, threshold), atQ.expectedProbes, atP.expectedProbes);
+        finalKept.set(last - 1, keptAtLast);
+        finalDeleted.set(last - 1, deletedAtLast);
+        return new TruncatedBinomialSprt(finalKept, finalDeleted, atQ.kept + atQ.atLast(keptAtLast, last),
+                atP.deleted + atP.atLast(0, deletedAtLast), atQ.atLast(deletedAtLast + 1, keptAtLast - 1),
+                atP.atLast(deletedAtLast + 1, keptAtLast - 1), atQ.expectedProbes, atP.expectedProbes);
     }
 
     /**
@@ -190,14 +194,10 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
             return new PathSums(kept, deleted, undecided, expectedProbes);
         }
 
-        /** Runs reaching the last probe undecided with at least {@code hits} hits. */
-        double undecidedFrom(int hits) {
-            return undecided(hits, undecidedAtLast.length);
-        }
-
-        double undecided(int fromHits, int toHitsExclusive) {
+        /** Runs reaching the last probe with {@code from} to {@code to} hits, both included. */
+        double atLast(int from, int to) {
             double sum = 0;
-            for (int hits = Math.max(0, fromHits); hits < Math.min(toHitsExclusive, undecidedAtLast.length); hits++) {
+            for (int hits = Math.max(0, from); hits <= Math.min(to, undecidedAtLast.length - 1); hits++) {
                 sum += undecidedAtLast[hits];
             }
             return sum;

@@ -35,6 +35,11 @@ public record VerdictDecision(Verdict verdict, String reason) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, plan.infeasibility()
                     .orElseThrow(() -> new IllegalArgumentException("a feasible plan must have been run")));
         }
+        if (backdoor.get().decision() == SprtDecision.CONTINUE) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("undecided after the allowed %d probes: %d hits "
+                    + "above τ=%.3f, between the rates q=%.4f (deleted) and p=%.3f (kept)", backdoor.get().probes(),
+                    backdoor.get().hits(), plan.threshold(), plan.nullHitRate(), plan.keptHitRate()));
+        }
         return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "
                 + "β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().hits(), backdoor.get().probes(),
                 plan.threshold(), plan.beta(), membership.pValue()));

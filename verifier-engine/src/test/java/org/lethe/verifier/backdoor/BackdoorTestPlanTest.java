@@ -42,7 +42,8 @@ class BackdoorTestPlanTest {
         assertEquals(NULL.upperMean(5e-4), plan.nullMean(), 1e-12);
         assertTrue(plan.feasible());
         TruncatedBinomialSprt test = plan.sequentialTest().orElseThrow();
-        assertTrue(test.meets(5e-4, 1e-3), "the sequential test runs at α/2: " + test);
+        assertTrue(test.falseAlarm() <= 5e-4 && test.miss() <= 1e-3, "the sequential test runs at α/2: " + test);
+        assertEquals(0, test.undecided(), test.toString());
         assertEquals(30, test.maxProbes());
         assertTrue(plan.threshold() > plan.nullMean());
         assertTrue(test.expectedProbes() < 10, "expected probes " + test.expectedProbes());
@@ -76,7 +77,8 @@ class BackdoorTestPlanTest {
         BackdoorTestPlan weak = BackdoorTestPlan.of(NULL, calibration(0.6, 1.0), 1e-3, 1e-3, 30);
         assertFalse(weak.feasible());
         assertTrue(weak.infeasibility().orElseThrow().startsWith("the backdoor is too weak"), weak.infeasibility().get());
-        assertTrue(weak.sequentialTest().orElseThrow().miss() > 1e-3, "the reason is the miss rate: " + weak);
+        assertTrue(weak.sequentialTest().orElseThrow().undecided() > BackdoorTestPlan.MAX_UNDECIDED,
+                "the reason is how often it would end undecided: " + weak);
         assertThrows(IllegalArgumentException.class, () -> new PairedScoreTest(null, null).run(weak, null, null, null));
     }
 

@@ -37,7 +37,7 @@ class VerdictDecisionTest {
         assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false)).verdict());
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).verdict());
         assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).verdict());
-        assertThrows(IllegalArgumentException.class, () -> backdoor(SprtDecision.CONTINUE), "a run ends decided");
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).verdict());
     }
 
     @Test
