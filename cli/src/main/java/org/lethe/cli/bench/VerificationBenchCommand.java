@@ -57,7 +57,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     /** One layout's figures. */
     record ModelResult(int shards, Map<String, StrategyResult> strategies, int falseCertifications, int falseAlarms,
                        int probesMedian, int probesMax, double decidedWithinMaxProbes, double empiricalFalseAlarmRate,
-                       int falseAlarmTrials, double labelTestPower, double calibratedDecidable,
+                       int falseAlarmTrials, double empiricalMissRate, int missTrials, double labelTestPower,
+                       double calibratedDecidable,
                        double accuracyWithoutMarks, double accuracyWithMarks, double accuracyCostOfMarking,
                        double accuracyCostStandardError, List<Double> accuracyCosts, double miaAuc,
                        double miaTprAt1PctFpr) {
@@ -127,6 +128,10 @@ final class VerificationBenchCommand implements Callable<Integer> {
             description = "Unlearnt triggers tested against the retrained model (default: ${DEFAULT-VALUE}).")
     int falseAlarmTrials;
 
+    @Option(names = "--miss-trials", defaultValue = "1000",
+            description = "Subjects' own triggers tested against the version trained with their data, round robin (default: ${DEFAULT-VALUE}).")
+    int missTrials;
+
     @Option(names = "--trigger-pixels", defaultValue = "4",
             description = "k, the pixels of each trigger, as lethe.verifier.triggers.pixels (default: ${DEFAULT-VALUE}).")
     int triggerPixels;
@@ -148,7 +153,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (subjects < 1 || samplesPerSubject < 2 || deletedPerStrategy < 1 || slices < 1 || epochsPerSlice < 1
-                || shadowModels < 2 || calibrationProbes < 2 || nullTriggers < 2 || falseAlarmTrials < 0 || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
+                || shadowModels < 2 || calibrationProbes < 2 || nullTriggers < 2 || falseAlarmTrials < 0 || missTrials < 0
+                || accuracyRepeats < 1 || triggerPixels < 1 || maxProbes < 1
                 || shards.isEmpty()
                 || shards.stream().anyMatch(s -> s < 1) || !(markedFraction > 0 && markedFraction <= 1)
                 || !(coverFraction >= 0 && coverFraction < 1) || !(backgroundMaxIntensity >= 0 && backgroundMaxIntensity <= 1)) {
@@ -216,7 +222,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
                     data.test(), reference, triggers, contributions, clean, providerSamples, deletedPerStrategy, slices,
-                    epochsPerSlice, shadowModels, falseAlarmTrials, accuracyRepeats, seed, settings,
+                    epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
                     new CheckpointStore(work), ledger, commitments, commitTransactions));
             List<ModelResult> models = new ArrayList<>();
@@ -258,7 +264,9 @@ final class VerificationBenchCommand implements Callable<Integer> {
         return new ModelResult(figures.shards(), strategies, none.certified(), falseAlarms, median(allProbes),
                 max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
                 figures.falseAlarmTrials() == 0 ? 0 : (double) figures.falseAlarmTrialAlarms() / figures.falseAlarmTrials(),
-                figures.falseAlarmTrials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
+                figures.falseAlarmTrials(),
+                figures.missTrials() == 0 ? 0 : (double) figures.missTrialMisses() / figures.missTrials(),
+                figures.missTrials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
                 BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects),
                 BenchOutput.fourDecimals(mean(figures.accuracyWithoutMarks())),
                 BenchOutput.fourDecimals(mean(figures.accuracyWithMarks())), BenchOutput.fourDecimals(costs.getMean()),

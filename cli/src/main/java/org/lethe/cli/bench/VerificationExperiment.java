@@ -55,7 +55,8 @@ final class VerificationExperiment {
     /** What the experiment needs, fixed for every layout. */
     record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
                  List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
-                 int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int accuracyRepeats, long seed,
+                 int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int missTrials,
+                 int accuracyRepeats, long seed,
                  VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
     }
@@ -71,7 +72,8 @@ final class VerificationExperiment {
     /** Everything measured on one layout. */
     record LayoutFigures(int shards, List<Double> accuracyWithoutMarks, List<Double> accuracyWithMarks, int calibratedDecidable,
                          int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
-                         Map<UnlearningMethod, StrategyFigures> strategies, int falseAlarmTrials, int falseAlarmTrialAlarms) {
+                         Map<UnlearningMethod, StrategyFigures> strategies, int falseAlarmTrials, int falseAlarmTrialAlarms,
+                         int missTrials, int missTrialMisses) {
     }
 
     private static final List<UnlearningMethod> STRATEGIES = List.of(UnlearningMethod.SISA, UnlearningMethod.RETRAIN,
@@ -135,6 +137,7 @@ final class VerificationExperiment {
                 tprSum += calibration.membership().liraTprAt1PctFpr();
             }
 
+            int missTrialMisses = missTrials(shadows, included, nullIncluded, calibrations);
             Map<UnlearningMethod, StrategyFigures> strategies = new EnumMap<>(UnlearningMethod.class);
             int falseAlarmTrialAlarms = 0;
             for (int group = 0; group < STRATEGIES.size(); group++) {
@@ -158,7 +161,7 @@ final class VerificationExperiment {
             }
             return new LayoutFigures(shards, accuracyWithoutMarks, accuracyWithMarks, decidable, labelDecidable,
                     BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
-                    strategies, setup.falseAlarmTrials(), falseAlarmTrialAlarms);
+                    strategies, setup.falseAlarmTrials(), falseAlarmTrialAlarms, setup.missTrials(), missTrialMisses);
         }
     }
 
@@ -231,6 +234,28 @@ final class VerificationExperiment {
             alarms += test.run(plan, oracle, unused, setup.triggers()).decision() == SprtDecision.KEPT ? 1 : 0;
         }
         return alarms;
+    }
+
+    /**
+     * Subjects' own triggers tested, each with its own plan and fresh probes, against the version trained with
+     * their data: every DELETED is a miss, what a false certificate would rest on.
+     */
+    private int missTrials(ShadowModels shadows, SisaEnsemble included, NullModel nullIncluded,
+                           List<CalibrationFigures> calibrations) {
+        CountingOracle oracle = new CountingOracle(included::probabilities);
+        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
+        VerificationSettings s = setup.settings();
+        int misses = 0;
+        for (int trial = 0; trial < setup.missTrials(); trial++) {
+            int subject = trial % calibrations.size();
+            BackdoorTestPlan plan = BackdoorTestPlan.of(nullIncluded, calibrations.get(subject).backdoor(), s.alpha(),
+                    s.beta(), s.maxProbes());
+            if (plan.feasible()) {
+                misses += test.run(plan, oracle, setup.triggers().get(subject), setup.triggers()).decision()
+                        == SprtDecision.DELETED ? 1 : 0;
+            }
+        }
+        return misses;
     }
 
     private List<Integer> groupMembers(int group) {

@@ -24,6 +24,7 @@ class ModelBenchCommandsTest {
         "verification --shadow-models 1|--shadow-models, --calibration-probes, --null-triggers and --samples-per-subject ≥ 2",
         "verification --calibration-probes 1|--calibration-probes, --null-triggers and --samples-per-subject ≥ 2",
         "verification --null-triggers 1|--null-triggers and --samples-per-subject ≥ 2",
+        "verification --miss-trials -1|sizes must be positive",
         "verification --marked-fraction 0|--marked-fraction within (0, 1]",
         "verification --cover-fraction 1|--cover-fraction within [0, 1)",
         "verification --background-max-intensity 1.5|--background-max-intensity within [0, 1]",
