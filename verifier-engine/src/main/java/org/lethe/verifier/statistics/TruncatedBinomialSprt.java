@@ -158,10 +158,10 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
 
     /**
      * The probability of every way a run at one hit rate can go: stopped early either way, or at the last probe
-     * with each count of hits (the last probe's own boundaries are left out: the final threshold replaces
+     * with each count of hits (the last probe's own boundaries are left out: the last step replaces
      * them); and the mean number of probes.
      */
-    private record PathSums(double kept, double deleted, double[] undecidedAtLast, double expectedProbes) {
+    private record PathSums(double kept, double deleted, double[] reachingLast, double expectedProbes) {
 
         static PathSums of(double rate, List<Integer> keptFrom, List<Integer> deletedUpTo) {
             int last = keptFrom.size();
@@ -197,8 +197,8 @@ public record TruncatedBinomialSprt(List<Integer> keptFrom, List<Integer> delete
         /** Runs reaching the last probe with {@code from} to {@code to} hits, both included. */
         double atLast(int from, int to) {
             double sum = 0;
-            for (int hits = Math.max(0, from); hits <= Math.min(to, undecidedAtLast.length - 1); hits++) {
-                sum += undecidedAtLast[hits];
+            for (int hits = Math.max(0, from); hits <= Math.min(to, reachingLast.length - 1); hits++) {
+                sum += reachingLast[hits];
             }
             return sum;
         }
