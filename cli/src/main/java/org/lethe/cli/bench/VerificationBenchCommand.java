@@ -263,10 +263,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 + figures.strategies().get(UnlearningMethod.RETRAIN).notDeleted();
         return new ModelResult(figures.shards(), strategies, none.certified(), falseAlarms, median(allProbes),
                 max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
-                figures.falseAlarmTrials() == 0 ? 0 : (double) figures.falseAlarmTrialAlarms() / figures.falseAlarmTrials(),
-                figures.falseAlarmTrials(),
-                figures.missTrials() == 0 ? 0 : (double) figures.missTrialMisses() / figures.missTrials(),
-                figures.missTrials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
+                figures.falseAlarms().rate(), figures.falseAlarms().trials(), figures.misses().rate(),
+                figures.misses().trials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
                 BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects),
                 BenchOutput.fourDecimals(mean(figures.accuracyWithoutMarks())),
                 BenchOutput.fourDecimals(mean(figures.accuracyWithMarks())), BenchOutput.fourDecimals(costs.getMean()),

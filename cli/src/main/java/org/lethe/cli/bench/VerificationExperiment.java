@@ -23,6 +23,7 @@ import org.lethe.verifier.backdoor.PairedScorer;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.membership.MembershipScores;
 import org.lethe.verifier.oracle.CountingOracle;
+import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
@@ -44,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * One model layout of the verification benchmark: marked subjects trained into a model, calibrated on
@@ -72,8 +74,15 @@ final class VerificationExperiment {
     /** Everything measured on one layout. */
     record LayoutFigures(int shards, List<Double> accuracyWithoutMarks, List<Double> accuracyWithMarks, int calibratedDecidable,
                          int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
-                         Map<UnlearningMethod, StrategyFigures> strategies, int falseAlarmTrials, int falseAlarmTrialAlarms,
-                         int missTrials, int missTrialMisses) {
+                         Map<UnlearningMethod, StrategyFigures> strategies, TrialCount falseAlarms, TrialCount misses) {
+    }
+
+    /** Of {@code trials} runs of the paired test, how many ended in the decision counted. */
+    record TrialCount(int trials, int counted) {
+
+        double rate() {
+            return trials == 0 ? 0 : (double) counted / trials;
+        }
     }
 
     private static final List<UnlearningMethod> STRATEGIES = List.of(UnlearningMethod.SISA, UnlearningMethod.RETRAIN,
@@ -137,9 +146,12 @@ final class VerificationExperiment {
                 tprSum += calibration.membership().liraTprAt1PctFpr();
             }
 
-            int missTrialMisses = missTrials(shadows, included, nullIncluded, calibrations);
+            // the calibrations' plans were made on this version's null: a subject's own trigger is a kept backdoor
+            TrialCount misses = countDecisions(shadows, included::probabilities,
+                    calibrations.stream().map(CalibrationFigures::plan).toList(), setup.missTrials(),
+                    subject -> setup.triggers().get(subject), SprtDecision.DELETED);
             Map<UnlearningMethod, StrategyFigures> strategies = new EnumMap<>(UnlearningMethod.class);
-            int falseAlarmTrialAlarms = 0;
+            TrialCount falseAlarms = new TrialCount(0, 0);
             for (int group = 0; group < STRATEGIES.size(); group++) {
                 UnlearningMethod method = STRATEGIES.get(group);
                 List<Integer> deleted = groupMembers(group);
@@ -155,13 +167,13 @@ final class VerificationExperiment {
                     strategies.put(method, verifyGroup(engine, served, afterVersion, method, deleted, requests,
                             calibrations));
                     if (method == UnlearningMethod.RETRAIN) {
-                        falseAlarmTrialAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
+                        falseAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
                     }
                 }
             }
             return new LayoutFigures(shards, accuracyWithoutMarks, accuracyWithMarks, decidable, labelDecidable,
                     BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
-                    strategies, setup.falseAlarmTrials(), falseAlarmTrialAlarms, setup.missTrials(), missTrialMisses);
+                    strategies, falseAlarms, misses);
         }
     }
 
@@ -217,45 +229,33 @@ final class VerificationExperiment {
      * The paired test's false alarms, measured: triggers that no model ever learnt, each tested with a real
      * subject's calibration against an honestly retrained model. Any KEPT is a false alarm.
      */
-    private int falseAlarmTrials(VerificationEngine engine, ShadowModels shadows, SisaEnsemble served,
-                                 List<CalibrationFigures> calibrations) {
-        CountingOracle oracle = new CountingOracle(served::probabilities);
-        NullModel nullModel = engine.measureNull(oracle, setup.triggers());
-        PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
+    private TrialCount falseAlarmTrials(VerificationEngine engine, ShadowModels shadows, SisaEnsemble served,
+                                        List<CalibrationFigures> calibrations) {
+        NullModel nullModel = engine.measureNull(served::probabilities, setup.triggers());
         VerificationSettings s = setup.settings();
-        int alarms = 0;
-        for (int trial = 0; trial < setup.falseAlarmTrials(); trial++) {
-            CalibrationFigures calibration = calibrations.get(trial % calibrations.size());
-            BackdoorTestPlan plan = BackdoorTestPlan.of(nullModel, calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes());
-            if (!plan.feasible()) {
-                continue;
-            }
-            TriggerSpec unused = setup.probes().unusedTrigger(setup.triggers());
-            alarms += test.run(plan, oracle, unused, setup.triggers()).decision() == SprtDecision.KEPT ? 1 : 0;
-        }
-        return alarms;
+        List<BackdoorTestPlan> plans = calibrations.stream().map(calibration -> BackdoorTestPlan.of(nullModel,
+                calibration.backdoor(), s.alpha(), s.beta(), s.maxProbes())).toList();
+        return countDecisions(shadows, served::probabilities, plans, setup.falseAlarmTrials(),
+                subject -> setup.probes().unusedTrigger(setup.triggers()), SprtDecision.KEPT);
     }
 
     /**
-     * Subjects' own triggers tested, each with its own plan and fresh probes, against the version trained with
-     * their data: every DELETED is a miss, what a false certificate would rest on.
+     * Runs the paired test {@code trials} times with fresh probes, round robin over the subjects' plans (an
+     * infeasible plan is not run, as a verification would not be), each run with the trigger named for its
+     * subject, and counts the runs that end in {@code counted}.
      */
-    private int missTrials(ShadowModels shadows, SisaEnsemble included, NullModel nullIncluded,
-                           List<CalibrationFigures> calibrations) {
-        CountingOracle oracle = new CountingOracle(included::probabilities);
+    private TrialCount countDecisions(ShadowModels shadows, ModelOracle model, List<BackdoorTestPlan> plans, int trials,
+                                      IntFunction<TriggerSpec> trigger, SprtDecision counted) {
         PairedScoreTest test = new PairedScoreTest(new PairedScorer(shadows.oracles()), setup.probes());
-        VerificationSettings s = setup.settings();
-        int misses = 0;
-        for (int trial = 0; trial < setup.missTrials(); trial++) {
-            int subject = trial % calibrations.size();
-            BackdoorTestPlan plan = BackdoorTestPlan.of(nullIncluded, calibrations.get(subject).backdoor(), s.alpha(),
-                    s.beta(), s.maxProbes());
+        int count = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            int subject = trial % plans.size();
+            BackdoorTestPlan plan = plans.get(subject);
             if (plan.feasible()) {
-                misses += test.run(plan, oracle, setup.triggers().get(subject), setup.triggers()).decision()
-                        == SprtDecision.DELETED ? 1 : 0;
+                count += test.run(plan, model, trigger.apply(subject), setup.triggers()).decision() == counted ? 1 : 0;
             }
         }
-        return misses;
+        return new TrialCount(trials, count);
     }
 
     private List<Integer> groupMembers(int group) {

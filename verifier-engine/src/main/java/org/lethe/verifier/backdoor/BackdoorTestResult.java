@@ -17,7 +17,7 @@ public record BackdoorTestResult(String procedure, SprtDecision decision, int pr
                                  double meanScore,
                                  BackdoorTestPlan plan) {
 
-    public static final String PAIRED_SCORE_SPRT = "paired-score-truncated-sprt";
+    public static final String PAIRED_SCORE_TRUNCATED_SPRT = "paired-score-truncated-sprt";
 
     /** The share of stamped probes labelled as the target: the trigger's success rate on the served model. */
     public double targetRate() {

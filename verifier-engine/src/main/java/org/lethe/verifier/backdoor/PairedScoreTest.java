@@ -43,7 +43,7 @@ public final class PairedScoreTest {
             scoreSum += scores.residuals()[0];
             decision = test.decide(probes, hits);
         }
-        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, probes, hits, targetHits,
-                scoreSum / probes, plan);
+        return new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_TRUNCATED_SPRT, decision, probes, hits,
+                targetHits, scoreSum / probes, plan);
     }
 }

@@ -23,8 +23,8 @@ class VerdictDecisionTest {
             1e-3, 30, Optional.empty(), Optional.of("the trigger did not take"));
 
     private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
-        return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_SPRT, decision, 5, 1, 1, 0.2,
-                FEASIBLE));
+        return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_TRUNCATED_SPRT, decision, 5, 1, 1,
+                0.2, FEASIBLE));
     }
 
     private static MembershipResult membership(boolean shown) {
