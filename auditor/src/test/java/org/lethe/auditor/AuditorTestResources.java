@@ -3,10 +3,8 @@ package org.lethe.auditor;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.service.database.EmbeddedDatabase;
+import org.lethe.service.process.ScratchDirectory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +21,8 @@ public class AuditorTestResources implements QuarkusTestResourceLifecycleManager
     private static AnvilLedger ledger;
     private static PeerStub peers;
     private EmbeddedDatabase database;
+    /** The auditor's database and report-signing keys; removed when the tests stop. */
+    private ScratchDirectory scratch;
 
     public static AnvilLedger ledger() {
         return ledger;
@@ -34,12 +34,8 @@ public class AuditorTestResources implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Path state;
-        try {
-            state = Files.createTempDirectory("lethe-auditor");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        scratch = ScratchDirectory.create("lethe-auditor");
+        Path state = scratch.path();
         database = EmbeddedDatabase.start(state.resolve("postgres"));
         ledger = AnvilLedger.start();
         peers = PeerStub.start();
@@ -68,6 +64,9 @@ public class AuditorTestResources implements QuarkusTestResourceLifecycleManager
         }
         if (database != null) {
             database.close();
+        }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 }

@@ -3,10 +3,8 @@ package org.lethe.modelservice;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.service.database.EmbeddedDatabase;
+import org.lethe.service.process.ScratchDirectory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +19,8 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
 
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
+    /** The service's database and checkpoints; removed when the tests stop. */
+    private ScratchDirectory state;
 
     /** The running ledger, to check what the service wrote. */
     public static AnvilLedger ledger() {
@@ -29,11 +29,8 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("lethe-model-service-db"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        state = ScratchDirectory.create("lethe-model-service");
+        database = EmbeddedDatabase.start(state.path().resolve("postgres"));
         ledger = AnvilLedger.start();
         Map<String, String> config = new HashMap<>(database.datasourceConfig());
         config.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
@@ -50,17 +47,9 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
         config.put("lethe.model.slices", "2");
         config.put("lethe.model.epochs-per-slice", "2");
         config.put("lethe.model.base-samples", "3000");
-        config.put("lethe.model.checkpoint-directory", temporaryDirectory("lethe-checkpoints"));
+        config.put("lethe.model.checkpoint-directory", state.path().resolve("checkpoints").toString());
         config.put("lethe.admin.token", ADMIN_TOKEN);
         return config;
-    }
-
-    private static String temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -70,6 +59,9 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
         }
         if (database != null) {
             database.close();
+        }
+        if (state != null) {
+            state.close();
         }
     }
 }

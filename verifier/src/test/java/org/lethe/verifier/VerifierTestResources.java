@@ -3,10 +3,8 @@ package org.lethe.verifier;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.service.database.EmbeddedDatabase;
+import org.lethe.service.process.ScratchDirectory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -21,8 +19,8 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
 
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
-    /** The verifier's own state: its database, key and reference models. */
-    protected Path state;
+    /** The verifier's own state: its database, key and reference models; removed when the tests stop. */
+    private ScratchDirectory state;
 
     public static AnvilLedger ledger() {
         return ledger;
@@ -30,8 +28,9 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        state = temporaryDirectory("lethe-verifier");
-        database = EmbeddedDatabase.start(state.resolve("postgres"));
+        state = ScratchDirectory.create("lethe-verifier");
+        Path directory = state.path();
+        database = EmbeddedDatabase.start(directory.resolve("postgres"));
         ledger = AnvilLedger.start();
         byte[] vaultKey = new byte[32];
         new SecureRandom().nextBytes(vaultKey);
@@ -41,18 +40,10 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         config.put("lethe.ledger.account-key", ledger.verifier().getEcKeyPair().getPrivateKey().toString(16));
         config.put("lethe.ledger.receipt-poll-interval", "5ms");
         config.put("lethe.verifier.triggers.vault-key", Base64.getEncoder().encodeToString(vaultKey));
-        config.put("lethe.verifier.signing-key-file", state.resolve("keys/verifier.pem").toString());
-        config.put("lethe.verifier.shadows.checkpoint-directory", state.resolve("reference-models").toString());
+        config.put("lethe.verifier.signing-key-file", directory.resolve("keys/verifier.pem").toString());
+        config.put("lethe.verifier.shadows.checkpoint-directory", directory.resolve("reference-models").toString());
         config.put("lethe.verifier.marking.max-samples", "400");
         return config;
-    }
-
-    protected static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -62,6 +53,9 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         }
         if (database != null) {
             database.close();
+        }
+        if (state != null) {
+            state.close();
         }
     }
 }

@@ -16,22 +16,19 @@ import org.lethe.ml.sisa.SisaTrainer;
 import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
 import org.lethe.ml.unlearning.Unlearner;
 import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.service.process.ScratchDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code lethe bench unlearning}: what SISA buys. A monolithic model and an S×R SISA ensemble are
@@ -95,9 +92,8 @@ final class UnlearningBenchCommand implements Callable<Integer> {
         Bytes32 subject = HashAlgorithm.SHA_256.hash("bench-subject".getBytes(StandardCharsets.UTF_8));
         List<OwnedSample> arrivals = arrivals(train, subject);
         Set<Bytes32> removed = new HashSet<>(train.subList(0, subjectSamples).stream().map(Sample::hash).toList());
-        Path work = Files.createTempDirectory("lethe-bench-unlearning");
-        try {
-            CheckpointStore store = new CheckpointStore(work);
+        try (ScratchDirectory work = ScratchDirectory.create("lethe-bench-unlearning")) {
+            CheckpointStore store = new CheckpointStore(work.path());
             SisaTrainer monolithicTrainer = new SisaTrainer(new SisaTrainer.Settings(Architecture.MLP,
                     new SisaLayout(1, 1), TrainingConfig.defaults(monolithicEpochs, seed)), store);
             long start = System.nanoTime();
@@ -127,10 +123,6 @@ final class UnlearningBenchCommand implements Callable<Integer> {
                     accuracy(monolithic, store, test), accuracy(sisa, store, test), accuracy(afterSisa, store, test));
             BenchOutput.print(spec.commandLine().getOut(), result, json);
             return 0;
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

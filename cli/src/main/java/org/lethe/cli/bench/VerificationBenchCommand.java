@@ -6,6 +6,7 @@ import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.service.process.ScratchDirectory;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.trigger.Marking;
@@ -21,19 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code lethe bench verification}: the verifier's error rates and costs. Enrolled subjects' marked
@@ -214,8 +211,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
         VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, calibrationProbes, 0.95,
                 nullTriggers, 8);
 
-        Path work = Files.createTempDirectory("lethe-bench-verification");
-        try (BenchLedger ledger = new BenchLedger()) {
+        try (ScratchDirectory work = ScratchDirectory.create("lethe-bench-verification");
+                BenchLedger ledger = new BenchLedger()) {
             List<String> commitTransactions = new ArrayList<>();
             for (int subject = 0; subject < subjects; subject++) {
                 commitTransactions.add(ledger.commitTrigger(VerificationExperiment.subjectId(subject), commitments.get(subject)));
@@ -224,7 +221,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     data.test(), reference, triggers, contributions, clean, providerSamples, deletedPerStrategy, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
-                    new CheckpointStore(work), ledger, commitments, commitTransactions));
+                    new CheckpointStore(work.path()), ledger, commitments, commitTransactions));
             List<ModelResult> models = new ArrayList<>();
             for (int layout : shards) {
                 models.add(summarise(experiment.run(layout)));
@@ -236,10 +233,6 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);
             return 0;
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

@@ -36,22 +36,34 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
 
     private final String module;
+    /** The data directory this process was started on, when it is its own to remove. */
+    private final Optional<ScratchDirectory> scratch;
+    /** Stops the service when the JVM that started it exits without closing it (Ctrl-C on a demo). */
+    private final Thread stopOnExit = new Thread(this::stop, "stop-service");
 
-    private ServiceProcess(String module, Process process, int port, Path log) {
+    private ServiceProcess(String module, Process process, int port, Path log, Optional<ScratchDirectory> scratch) {
         this.module = module;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.scratch = scratch;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
-     * Starts the service on a fresh data directory.
+     * Starts the service on a fresh data directory, removed when the service is closed.
      *
      * @param settings Quarkus and Lethe settings, passed as system properties
      */
     public static ServiceProcess start(String module, Map<String, String> settings)
             throws IOException, InterruptedException {
-        return start(module, settings, Files.createTempDirectory("lethe-" + module));
+        ScratchDirectory data = ScratchDirectory.create("lethe-" + module);
+        try {
+            return start(module, settings, data.path(), Optional.of(data));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            data.close();
+            throw e;
+        }
     }
 
     /**
@@ -60,6 +72,11 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String module, Map<String, String> settings, Path data)
             throws IOException, InterruptedException {
+        return start(module, settings, data, Optional.empty());
+    }
+
+    private static ServiceProcess start(String module, Map<String, String> settings, Path data,
+            Optional<ScratchDirectory> scratch) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("lethe.home", "."), module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./lethe (or ./mvnw package)");
@@ -77,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LETHE_DATA_DIR", data.toString());
         builder.environment().put("DJL_OFFLINE", "true");
-        ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
+        ServiceProcess service = new ServiceProcess(module, builder.start(), port, log, scratch);
         service.awaitReady();
         return service;
     }
@@ -92,7 +109,9 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the " + module + " exited: " + Files.readString(log));
+                String output = Files.readString(log);
+                close();
+                throw new IllegalStateException("the " + module + " exited: " + output);
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -107,13 +126,24 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the " + module + " did not become ready in " + START_TIMEOUT);
     }
 
-    /** Stops the service as an operator would (SIGTERM) and waits for it to exit. */
+    /** Stops the service as an operator would (SIGTERM), waits for it to exit and removes its scratch data. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook stops the service
+            return;
+        }
+        stop();
+    }
+
+    private void stop() {
         process.destroy();
         try {
             process.waitFor();
             Files.deleteIfExists(log);
+            scratch.ifPresent(ScratchDirectory::close);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
