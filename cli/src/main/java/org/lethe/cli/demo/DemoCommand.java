@@ -73,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Images each subject contributes (default: ${DEFAULT-VALUE}).")
     int samplesPerSubject;
 
+    @Option(names = "--report-directory",
+            description = "Where the auditor's signed report is written (default: a new temporary directory).")
+    Optional<Path> reportDirectory;
+
     @Spec
     CommandSpec spec;
 
@@ -272,7 +276,8 @@ public final class DemoCommand implements Callable<Integer> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             JsonNode receipt = auditor.post("/reports", Map.of("from", today.minusDays(1).toString(),
                     "to", today.plusDays(1).toString()));
-            Path directory = Files.createTempDirectory("lethe-demo-report");
+            Path directory = reportDirectory.isPresent() ? Files.createDirectories(reportDirectory.get())
+                    : Files.createTempDirectory("lethe-demo-report");
             for (String file : List.of("report.json", "report.json.p7s", "report.pdf", "report.pdf.p7s")) {
                 Files.write(directory.resolve(file), auditor.bytes(receipt.path("files").path(file).asText()));
             }

@@ -1,7 +1,12 @@
 package org.lethe.cli.demo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lethe.cli.CommandRun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DemoCommandTest {
 
+    @TempDir
+    Path reports;
+
     @Test
     void bobIsForgottenAndCanProveItFromTheLedger() {
         CommandRun run = CommandRun.of("demo", "--base-samples", "1500", "--shards", "2", "--slices", "2",
-                "--samples-per-subject", "40");
+                "--samples-per-subject", "40", "--report-directory", reports.resolve("audit").toString());
         // so few marks rarely take: the verdict may be INCONCLUSIVE, but it is signed and on the ledger either way
 
         assertEquals(0, run.exitCode(), run.err() + run.out());
@@ -30,6 +38,9 @@ class DemoCommandTest {
         assertTrue(run.out().matches("(?s).*indexed through block \\d+; requests by status .*"), run.out());
         assertTrue(run.out().matches("(?s).*report 0x[0-9a-f]+… for .* signed by CN=Lethe auditor,O=Lethe: signature "
                 + "checked.*"), run.out());
+        for (String file : List.of("report.json", "report.json.p7s", "report.pdf", "report.pdf.p7s", "auditor-report.crt")) {
+            assertTrue(Files.isRegularFile(reports.resolve("audit").resolve(file)), file);
+        }
     }
 
     @Test

@@ -98,7 +98,10 @@ public final class AnvilNode implements AutoCloseable {
         return port;
     }
 
-    /** Stops the node as an operator would (SIGTERM): it writes its state file, if it has one, and exits. */
+    /**
+     * Stops the node as an operator would (SIGTERM): it writes its state file, if it has one, and exits;
+     * its log is removed.
+     */
     public void stop() {
         process.destroy();
         try {
@@ -109,6 +112,7 @@ public final class AnvilNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             kill();
         }
+        deleteLog();
     }
 
     /** Kills the node at once, as a crash would; {@link #close()} does the same. */
@@ -124,6 +128,11 @@ public final class AnvilNode implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        deleteLog();
+    }
+
+    /** A node that has exited is not started again (a restart is a new node, with a log of its own). */
+    private void deleteLog() {
         try {
             Files.deleteIfExists(log);
         } catch (IOException ignored) {
