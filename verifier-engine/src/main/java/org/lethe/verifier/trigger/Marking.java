@@ -31,18 +31,27 @@ public final class Marking {
     }
 
     /**
-     * @param samples       what the subject will contribute, in order
-     * @param fraction      f in (0, 1]: round(f · n) marks, or every eligible sample if fewer are eligible
-     * @param coverFraction in [0, 1): round(c · n) covers among the samples left unmarked, or half of them
-     * @return the samples in the same order, marks and covers in place, and their hashes
+     * Refuses fractions {@link #mark} cannot use, so that a service can refuse them when it starts.
+     *
+     * @throws IllegalArgumentException unless f lies in (0, 1] and c in [0, 1)
      */
-    public Marked mark(List<Sample> samples, TriggerSpec trigger, double fraction, double coverFraction) {
+    public static void checkFractions(double fraction, double coverFraction) {
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("the marked fraction must lie in (0, 1], got " + fraction);
         }
         if (!(coverFraction >= 0 && coverFraction < 1)) {
             throw new IllegalArgumentException("the cover fraction must lie in [0, 1), got " + coverFraction);
         }
+    }
+
+    /**
+     * @param samples       what the subject will contribute, in order
+     * @param fraction      f in (0, 1]: round(f · n) marks, or every eligible sample if fewer are eligible
+     * @param coverFraction in [0, 1): round(c · n) covers among the samples left unmarked, or half of them
+     * @return the samples in the same order, marks and covers in place, and their hashes
+     */
+    public Marked mark(List<Sample> samples, TriggerSpec trigger, double fraction, double coverFraction) {
+        checkFractions(fraction, coverFraction);
         List<Integer> eligible = new ArrayList<>();
         List<Integer> ineligible = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {

@@ -1,6 +1,8 @@
 package org.lethe.verifier.marking;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.document.SignedDocumentCodec;
@@ -36,6 +38,11 @@ public class MarkingService {
         this.settings = settings;
         this.reference = reference;
         this.triggers = triggers;
+    }
+
+    /** Fractions no marking could use stop the service at start, not a subject's first request. */
+    void checkFractions(@Observes StartupEvent started) {
+        Marking.checkFractions(settings.marking().fraction(), settings.marking().coverFraction());
     }
 
     @Transactional

@@ -1,7 +1,9 @@
 package org.lethe.verifier.service;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaLayout;
@@ -53,14 +55,23 @@ public class VerifierEngine {
                     new SisaLayout(shadowSettings.shards(), shadowSettings.slices()),
                     TrainingConfig.defaults(shadowSettings.epochsPerSlice(), shadowSettings.seed()), shadowSettings.models()),
                     reference.data().shadowTraining(), new CheckpointStore(store));
-            VerifierSettings.Statistics statistics = settings.statistics();
-            engine = new VerificationEngine(new VerificationSettings(statistics.alpha(), statistics.beta(),
-                    statistics.maxProbes(), statistics.calibrationProbes(), statistics.confidence(),
-                    statistics.nullTriggers(), statistics.nullProbesPerTrigger()), reference.data(), shadows,
+            engine = new VerificationEngine(verificationSettings(), reference.data(), shadows,
                     new ProbeSupply(reference.data().probeImages(), reference.generator(), reference.collisions(),
                             reference.random(), settings.triggers().drawAttempts()));
         }
         return engine;
+    }
+
+    /** Statistics settings no test could use stop the service at start, before its reference models train. */
+    void checkSettings(@Observes StartupEvent started) {
+        verificationSettings();
+    }
+
+    private VerificationSettings verificationSettings() {
+        VerifierSettings.Statistics statistics = settings.statistics();
+        return new VerificationSettings(statistics.alpha(), statistics.beta(), statistics.maxProbes(),
+                statistics.calibrationProbes(), statistics.confidence(), statistics.nullTriggers(),
+                statistics.nullProbesPerTrigger());
     }
 
     /** The null of the version now served, measured once per version. */
