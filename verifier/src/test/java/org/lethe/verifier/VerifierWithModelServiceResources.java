@@ -54,10 +54,10 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         // epochs, the small two-shard model learnt a subject's trigger too faintly to decide against the null's
         // measured tails in one run of three (5 of 5 runs decided with these settings)
         config.put("lethe.verifier.marking.fraction", "0.5");
-        // a null of 256 probes (16 unused triggers, below, × 16) and 64 calibration probes: bounds on q and p
-        // tight enough for this small model
+        // a null of 256 probes (16 unused triggers, below, × 16) and 128 calibration probes (p bounded on 64):
+        // bounds on q and p tight enough for this small model
         config.put("lethe.verifier.statistics.null-probes-per-trigger", "16");
-        config.put("lethe.verifier.statistics.calibration-probes", "64");
+        config.put("lethe.verifier.statistics.calibration-probes", "128");
         config.put("lethe.verifier.shadows.shards", "2");
         config.put("lethe.verifier.shadows.slices", "2");
         config.put("lethe.verifier.shadows.epochs-per-slice", "6");

@@ -110,7 +110,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
     @Option(names = "--max-probes", defaultValue = "30", description = "Probe pairs one verification may ask (default: ${DEFAULT-VALUE}).")
     int maxProbes;
 
-    @Option(names = "--calibration-probes", defaultValue = "64",
+    @Option(names = "--calibration-probes", defaultValue = "128",
             description = "Probe pairs asked of the version with the data, as lethe.verifier.statistics.calibration-probes (default: ${DEFAULT-VALUE}).")
     int calibrationProbes;
 

@@ -5,6 +5,7 @@ import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The sequential paired test for one subject on one served version, fixed before the first probe. A
@@ -22,7 +23,8 @@ import java.util.Optional;
  * @param threshold      τ: a probe scoring above it is a hit
  * @param nullHitRate    q: an upper confidence bound on the hit rate of an unlearnt trigger whose mean is μ0,
  *                       counted over the null's measured deviations (at the calibration's confidence)
- * @param keptHitRate    p: the lower confidence bound of the hit rate on the version with the data
+ * @param keptHitRate    p: the lower confidence bound of the hit rate on the version with the data, counted on
+ *                       calibration probes the threshold was not chosen on
  * @param alpha          false-alarm bound (NOT_DELETED when deleted)
  * @param beta           miss bound (CERTIFIED when kept)
  * @param maxProbes      the most probe pairs the test may ask
@@ -45,7 +47,10 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
     static final double MAX_UNDECIDED = 0.05;
 
     /**
-     * Picks the threshold whose test (within α and β) decides most often, with the fewest probes.
+     * Picks the threshold whose test (within α and β) decides most often, with the fewest probes, on the
+     * even-numbered calibration probes, and bounds p at that threshold on the odd-numbered ones: bounded on
+     * the probes that chose it, p would lean towards whichever of the ten thresholds was luckiest, and β, the
+     * chance of certifying a kept backdoor, rests on p.
      *
      * @throws IllegalArgumentException for α, β outside (0, 1) or maxProbes < 1
      */
@@ -55,26 +60,42 @@ public record BackdoorTestPlan(double nullMean, double nullSd, double threshold,
             throw new IllegalArgumentException("need α, β in (0, 1) and maxProbes ≥ 1; got " + alpha + ", " + beta + ", "
                     + maxProbes);
         }
-        double nullMean = nullModel.upperMean(alpha / 2);
-        double nullSd = nullModel.withinSd();
+        Planner planner = new Planner(nullModel, nullModel.upperMean(alpha / 2), nullModel.withinSd(),
+                calibration.confidence(), alpha, beta, maxProbes);
+        double[] choosing = everyOther(calibration.scores(), 0);
         BackdoorTestPlan best = null;
         for (double step : THRESHOLD_STEPS) {
-            double threshold = nullMean + step * nullSd;
-            double q = Math.max(MIN_NULL_HIT_RATE, nullModel.exceedanceBound(threshold - nullMean, calibration.confidence()));
-            long hits = Arrays.stream(calibration.scores()).filter(score -> score > threshold).count();
-            double p = BinomialBounds.clopperPearson((int) hits, calibration.probes(), 2 * calibration.confidence() - 1)
-                    .lower();
-            Optional<TruncatedBinomialSprt> test = p > q
-                    ? Optional.of(TruncatedBinomialSprt.design(q, p, alpha / 2, beta, maxProbes))
-                    : Optional.empty();
-            BackdoorTestPlan candidate = new BackdoorTestPlan(nullMean, nullSd, threshold, q, p, alpha, beta, maxProbes,
-                    test, Optional.empty());
-            if (best == null || test.isPresent() && (best.sequentialTest.isEmpty()
-                    || test.get().betterThan(best.sequentialTest.get()))) {
+            BackdoorTestPlan candidate = planner.at(planner.nullMean + step * planner.nullSd, choosing);
+            if (best == null || candidate.betterThan(best)) {
                 best = candidate;
             }
         }
-        return best.withVerdictOnFeasibility();
+        return planner.at(best.threshold, everyOther(calibration.scores(), 1)).withVerdictOnFeasibility();
+    }
+
+    private static double[] everyOther(double[] scores, int first) {
+        return IntStream.iterate(first, i -> i < scores.length, i -> i + 2).mapToDouble(i -> scores[i]).toArray();
+    }
+
+    /** What every threshold's plan shares: the null's bound and spread, the error rates, the probe limit. */
+    private record Planner(NullModel nullModel, double nullMean, double nullSd, double confidence, double alpha,
+                           double beta, int maxProbes) {
+
+        /** The plan at τ, with p the lower confidence bound of the hit rate among {@code scores}. */
+        BackdoorTestPlan at(double threshold, double[] scores) {
+            double q = Math.max(MIN_NULL_HIT_RATE, nullModel.exceedanceBound(threshold - nullMean, confidence));
+            long hits = Arrays.stream(scores).filter(score -> score > threshold).count();
+            double p = BinomialBounds.clopperPearson((int) hits, scores.length, 2 * confidence - 1).lower();
+            Optional<TruncatedBinomialSprt> test = p > q
+                    ? Optional.of(TruncatedBinomialSprt.design(q, p, alpha / 2, beta, maxProbes))
+                    : Optional.empty();
+            return new BackdoorTestPlan(nullMean, nullSd, threshold, q, p, alpha, beta, maxProbes, test, Optional.empty());
+        }
+    }
+
+    private boolean betterThan(BackdoorTestPlan other) {
+        return sequentialTest.isPresent() && (other.sequentialTest.isEmpty()
+                || sequentialTest.get().betterThan(other.sequentialTest.get()));
     }
 
     public boolean feasible() {

@@ -2,6 +2,7 @@ package org.lethe.verifier.backdoor;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.lethe.verifier.statistics.BinomialBounds;
 import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,24 @@ class BackdoorTestPlanTest {
         assertTrue(plan.keptHitRate() < 1, "p is a lower confidence bound, below the observed rate of 1");
         // no deviation above the threshold: q is the Clopper–Pearson bound of 0 in 256, ≈ 1.2 %
         assertEquals(1 - Math.pow(0.05, 1.0 / 256), plan.nullHitRate(), 1e-6);
+    }
+
+    @Test
+    void pIsBoundedOnTheCalibrationProbesTheThresholdWasNotChosenOn() {
+        // the even-numbered probes (which choose τ) all score 3; of the odd-numbered ones half score 3, half 0
+        double[] residuals = new double[64];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = i % 2 == 0 || i % 4 == 1 ? 3.0 : 0.0;
+        }
+        BackdoorCalibration calibration = BackdoorCalibration.of(new PairedScores(residuals, 0, 0, 96), 0.95);
+
+        BackdoorTestPlan plan = BackdoorTestPlan.of(NULL, calibration, 1e-3, 1e-3, 30);
+
+        assertTrue(plan.threshold() < 3.0 && plan.threshold() > plan.nullMean(), "τ=" + plan.threshold());
+        assertEquals(BinomialBounds.clopperPearson(16, 32, 0.9).lower(), plan.keptHitRate(), 1e-12,
+                "16 hits of the 32 held-out probes, not 48 of all 64");
+        assertEquals(TruncatedBinomialSprt.design(plan.nullHitRate(), plan.keptHitRate(), 5e-4, 1e-3, 30),
+                plan.sequentialTest().orElseThrow(), "the test is designed at the held-out p");
     }
 
     @Test
