@@ -32,10 +32,10 @@ class VerifierStartChecksTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "lethe.verifier.marking.fraction       | 1.5 | the marked fraction must lie in (0, 1], got 1.5",
-            "lethe.verifier.marking.cover-fraction | 1   | the cover fraction must lie in [0, 1), got 1.0",
-            "lethe.verifier.statistics.alpha       | 0   | need α, β in (0, 1)",
-            "lethe.verifier.statistics.null-triggers | 1 | nullTriggers ≥ 2"})
+            "lethe.verifier.marking.fraction         | 1.5 | the marked fraction must lie in (0, 1], got 1.5",
+            "lethe.verifier.marking.cover-fraction   | 1   | the cover fraction must lie in [0, 1), got 1.0",
+            "lethe.verifier.statistics.alpha         | 0   | need α, β in (0, 1)",
+            "lethe.verifier.statistics.null-triggers | 1   | nullTriggers ≥ 2"})
     void aSettingNoMeasurementCouldUseStopsTheVerifierAtStart(String key, String value, String reason) {
         Map<String, String> settings = settings();
         settings.put(key, value);
