@@ -89,6 +89,12 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sizes must be positive (--base-samples may be 0)");
             return 2;
         }
+        // refused before a minute of training, not when the report is written at the end
+        Optional<Path> notADirectory = reportDirectory.filter(path -> Files.exists(path) && !Files.isDirectory(path));
+        if (notADirectory.isPresent()) {
+            spec.commandLine().getErr().println("--report-directory " + notADirectory.get() + " is a file, not a directory");
+            return 2;
+        }
         List<Sample> train = FashionMnist.installed().train(baseSamples + 3 * samplesPerSubject);
         List<Sample> test = FashionMnist.installed().test(2_000);
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));

@@ -44,6 +44,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void refusesAReportDirectoryThatIsAFileBeforeAnyWork() throws Exception {
+        Path file = Files.writeString(reports.resolve("notes.txt"), "the regulator's notes");
+
+        CommandRun run = CommandRun.of("demo", "--report-directory", file.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--report-directory " + file + " is a file, not a directory"), run.err());
+        assertEquals("", run.out(), "nothing started");
+        assertEquals("the regulator's notes", Files.readString(file));
+    }
+
+    @Test
     void refusesImpossibleSizes() {
         CommandRun run = CommandRun.of("demo", "--shards", "0");
 
