@@ -3,9 +3,11 @@ package org.lethe.ml.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.lethe.ml.data.Sample;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Inference: class probabilities and per-sample losses, one scoped {@link NDManager} per batch. */
@@ -27,6 +29,33 @@ public final class Predictor {
                 rows[start + i] = row;
             }
         });
+        return rows;
+    }
+
+    /**
+     * The last hidden layer's activations (the input of the final linear layer), one row per sample: the
+     * representation spectral-signature detection (Tran et al., NeurIPS 2018) looks for poisons in.
+     */
+    public static float[][] penultimateActivations(Network network, List<Sample> samples) {
+        float[][] rows = new float[samples.size()][];
+        NDManager root = network.model().getNDManager();
+        List<Block> layers = network.block().getChildren().values();
+        for (int start = 0; start < samples.size(); start += BATCH) {
+            List<Sample> batch = samples.subList(start, Math.min(samples.size(), start + BATCH));
+            try (NDManager manager = root.newSubManager()) {
+                ParameterStore parameters = new ParameterStore(manager, false);
+                NDList activations = new NDList(SampleTensors.images(manager, network.architecture(), batch));
+                for (Block layer : layers.subList(0, layers.size() - 1)) {
+                    activations = layer.forward(parameters, activations, false);
+                }
+                NDArray hidden = activations.singletonOrThrow();
+                int width = (int) hidden.getShape().get(1);
+                float[] flat = hidden.toFloatArray();
+                for (int i = 0; i < batch.size(); i++) {
+                    rows[start + i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+                }
+            }
+        }
         return rows;
     }
 

@@ -18,7 +18,7 @@ final class NoUnlearner implements Unlearner {
 
     @Override
     public SisaModel unlearn(SisaModel model, Set<Bytes32> removed, SisaProgress progress) {
-        LOG.log(System.Logger.Level.WARNING, "UNLEARNING STRATEGY 'none': {0} samples are recorded as deleted but the "
+        LOG.log(System.Logger.Level.WARNING, "UNLEARNING STRATEGY ''none'': {0} samples are recorded as deleted but the "
                 + "model keeps every weight. This is NON-COMPLIANT and for evaluating the verifier only.", removed.size());
         List<ShardState> shards = model.shards().stream()
                 .map(state -> new ShardState(state.without(removed).slices(), state.sliceCheckpoints()))

@@ -1,5 +1,6 @@
 package org.lethe.verifier.trigger;
 
+import org.lethe.ml.data.DarkPositions;
 import org.lethe.ml.data.Sample;
 
 import java.util.ArrayList;
@@ -40,21 +41,7 @@ public record TriggerRegion(List<Integer> positions) {
      * @throws IllegalArgumentException when no image is given or no position is that dark
      */
     public static TriggerRegion darkBackground(List<Sample> referenceImages, double maxMeanIntensity) {
-        if (referenceImages.isEmpty()) {
-            throw new IllegalArgumentException("the background is measured on reference images; none given");
-        }
-        double[] sums = new double[Sample.PIXELS];
-        for (Sample image : referenceImages) {
-            for (int position = 0; position < Sample.PIXELS; position++) {
-                sums[position] += image.pixel(position);
-            }
-        }
-        List<Integer> dark = new ArrayList<>();
-        for (int position = 0; position < Sample.PIXELS; position++) {
-            if (sums[position] / referenceImages.size() <= maxMeanIntensity) {
-                dark.add(position);
-            }
-        }
+        List<Integer> dark = DarkPositions.of(referenceImages, maxMeanIntensity);
         if (dark.isEmpty()) {
             throw new IllegalArgumentException("no position has mean intensity ≤ " + maxMeanIntensity);
         }
