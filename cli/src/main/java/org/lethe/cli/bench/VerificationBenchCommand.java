@@ -4,8 +4,15 @@ import org.hipparchus.stat.descriptive.DescriptiveStatistics;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.dishonest.BrightBackgroundDetector;
+import org.lethe.ml.dishonest.LabelDisagreementDetector;
+import org.lethe.ml.dishonest.MarkDetector;
+import org.lethe.ml.dishonest.ProviderStrategy;
+import org.lethe.ml.dishonest.QueryFilter;
+import org.lethe.ml.dishonest.SpectralSignatureDetector;
+import org.lethe.ml.network.Architecture;
+import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.CheckpointStore;
-import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.service.process.ScratchDirectory;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.reference.ReferenceData;
@@ -35,7 +42,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code lethe bench verification}: the verifier's error rates and costs. Enrolled subjects' marked
  * samples train a SISA ensemble and a monolithic model; groups of subjects are deleted under each
- * unlearning strategy and verified black-box through class probabilities.
+ * provider strategy, honest or not, and verified black-box through class probabilities, the verifier's
+ * sentinel subjects tested beside each deletion.
  */
 @Command(name = "verification", description = "Verdicts, error rates and probes of the verifier over every unlearning strategy.")
 final class VerificationBenchCommand implements Callable<Integer> {
@@ -43,16 +51,40 @@ final class VerificationBenchCommand implements Callable<Integer> {
     /** Draws before a trigger or decoy is given up, as lethe.verifier.triggers.draw-attempts. */
     private static final int DRAW_ATTEMPTS = 10_000;
 
+    /** The marks-only provider's detectors, by name. */
+    private static final List<String> DETECTORS = List.of("bright-background", "label-disagreement", "spectral-signature");
+
+    /** The query filters measured when --filters names none. */
+    private static final String DEFAULT_FILTERS = "median:3,mean:3,noise:32,quantise:2";
+    /** The spectral detector flags this share of the provider's own images of a label. */
+    private static final double SPECTRAL_FALSE_POSITIVE_RATE = 0.05;
+
     /**
-     * One strategy's line, named as {@code docs/benchmarks.md} reports it; {@code notDeletedByMembership}
-     * says how many NOT_DELETED verdicts membership inference gave, the backdoor test having found nothing.
+     * One strategy's line, named as {@code docs/benchmarks.md} reports it. Which layer caught a provider:
+     * {@code notDeleted} less {@code notDeletedByMembership} the backdoor test, {@code notDeletedByMembership}
+     * membership inference, {@code evasions} the serving layer (INCONCLUSIVE: {@code sentinelsSuppressed} sentinel
+     * tests found a backdoor gone, or {@code answersChanged} images came back changed). The literature's figures follow:
+     * forgetting rate, accuracy drop, the backdoor's attack success rate before and after, membership AUC,
+     * unlearning time and the served answers' distance from the retrained model's.
      */
-    record StrategyResult(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int probesMedian,
-                          int probesMax, double queriesPerVerification, double secondsPerVerification) {
+    record StrategyResult(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int evasions,
+                          int sentinelsShown, int sentinelsSuppressed, int sentinelTests, int answersChanged,
+                          int probesMedian,
+                          int probesMax, double queriesPerVerification, double secondsPerVerification,
+                          double unlearningSeconds, double forgettingRate, double accuracyDrop, double attackSuccessBefore,
+                          double attackSuccessAfter, double membershipAuc, double distanceToRetrained) {
     }
 
-    /** One layout's figures. */
-    record ModelResult(int shards, Map<String, StrategyResult> strategies, int falseCertifications, int falseAlarms,
+    /**
+     * One layout's figures. {@code falseCertifications}: CERTIFIED for a provider that keeps data it records as
+     * deleted ({@code none}, {@code marks-only}, every {@code filtered}, {@code stale}); {@code falseAlarms}:
+     * NOT_DELETED for {@code sisa} and {@code retrain}; {@code honestCertified}: their share certified;
+     * {@code decidedWithinMaxProbes}: the share of backdoor tests that were planned and decided within the allowed
+     * probes, over the five strategies that serve what they record.
+     */
+    record ModelResult(int shards, Map<String, StrategyResult> strategies,
+                       Map<String, VerificationExperiment.DetectorFigures> detectors, int falseCertifications,
+                       int falseAlarms, double honestCertified,
                        int probesMedian, int probesMax, double decidedWithinMaxProbes, double empiricalFalseAlarmRate,
                        int falseAlarmTrials, double empiricalMissRate, int missTrials, double labelTestPower,
                        double calibratedDecidable,
@@ -62,7 +94,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** The whole report. */
-    record Result(int subjects, int samplesPerSubject, double markedFraction, double coverFraction, int triggerPixels, double backgroundMaxIntensity,
+    record Result(int subjects, int sentinels, int samplesPerSubject, double markedFraction, double coverFraction,
+                  int triggerPixels, double backgroundMaxIntensity, String marksOnlyDetector,
                   int triggerRegionPositions, int triggerCapacity, int deletedPerStrategy, double alpha,
                   double beta, int maxProbes, List<ModelResult> models, double labelTestPowerSisa,
                   int verdictsOnLedger, int verdictsMatchingCertificates) {
@@ -87,6 +120,19 @@ final class VerificationBenchCommand implements Callable<Integer> {
 
     @Option(names = "--deleted-per-strategy", defaultValue = "20", description = "Subjects deleted under each strategy (default: ${DEFAULT-VALUE}).")
     int deletedPerStrategy;
+
+    @Option(names = "--sentinels", defaultValue = "3",
+            description = "Subjects that are the verifier's own sentinels: never deleted, tested beside every deletion (default: ${DEFAULT-VALUE}).")
+    int sentinels;
+
+    @Option(names = "--filters", defaultValue = DEFAULT_FILTERS, split = ",",
+            description = "One `filtered` provider per query filter: median:W, mean:W, noise:SIGMA, quantise:BITS (default: ${DEFAULT-VALUE}).")
+    List<String> filters;
+
+    @Option(names = "--marks-only-detector", defaultValue = "bright-background",
+            description = "The detector the marks-only provider drops samples by: bright-background, label-disagreement or "
+                    + "spectral-signature (default: ${DEFAULT-VALUE}); all three are measured.")
+    String marksOnlyDetector;
 
     @Option(names = "--base-samples", description = "The provider's own images (default: the training images the subjects "
             + "do not contribute).")
@@ -160,17 +206,31 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     + "--marked-fraction within (0, 1], --cover-fraction within [0, 1) and --background-max-intensity within [0, 1]");
             return 2;
         }
-        if (deletedPerStrategy * VerificationExperiment.strategies().size() > subjects) {
-            spec.commandLine().getErr().println(VerificationExperiment.strategies().size() + " strategies × "
-                    + deletedPerStrategy + " deletions need at least that many --subjects, got " + subjects);
+        if (sentinels < 0 || deletedPerStrategy > subjects - sentinels) {
+            spec.commandLine().getErr().println("--sentinels must not be negative, and " + deletedPerStrategy
+                    + " deletions per strategy need at least that many --subjects besides the " + sentinels + " sentinels, got "
+                    + subjects);
+            return 2;
+        }
+        List<QueryFilter> queryFilters = new ArrayList<>();
+        try {
+            for (String filter : filters) {
+                queryFilters.add(QueryFilter.parse(filter, seed));
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("--filters: " + e.getMessage());
+            return 2;
+        }
+        if (!DETECTORS.contains(marksOnlyDetector)) {
+            spec.commandLine().getErr().println("--marks-only-detector '" + marksOnlyDetector + "' is none of " + DETECTORS);
             return 2;
         }
         FashionMnist data = FashionMnist.installed();
         List<Sample> train = data.train();
         int providerSamples = baseSamples != null ? baseSamples : Math.max(0, train.size() - subjects * samplesPerSubject);
-        if (providerSamples < 0 || providerSamples + subjects * samplesPerSubject > train.size()) {
-            spec.commandLine().getErr().println("--base-samples (not negative) plus --subjects × --samples-per-subject "
-                    + "exceed the " + train.size() + " training images");
+        if (providerSamples < 1 || providerSamples + subjects * samplesPerSubject > train.size()) {
+            spec.commandLine().getErr().println("--base-samples (positive: the marks-only provider's detectors learn from "
+                    + "its own images) plus --subjects × --samples-per-subject exceed the " + train.size() + " training images");
             return 2;
         }
         SecureRandom random = seeded(seed);
@@ -204,21 +264,28 @@ final class VerificationBenchCommand implements Callable<Integer> {
             random.nextBytes(salt);
             commitments.add(new SecretTrigger(trigger, salt).commitment());
         }
-        List<List<Sample>> contributions = new ArrayList<>();
-        List<List<Sample>> clean = new ArrayList<>();
-        VerificationExperiment.mark(train, providerSamples, triggers, samplesPerSubject, markedFraction, coverFraction,
-                new Marking(random, generator), contributions, clean);
+        List<Marking.Marked> marked = VerificationExperiment.mark(train, providerSamples, triggers, samplesPerSubject,
+                markedFraction, coverFraction, new Marking(random, generator));
         VerificationSettings settings = new VerificationSettings(alpha, beta, maxProbes, calibrationProbes, 0.95,
                 nullTriggers, 8);
 
+        List<Sample> providersOwn = train.subList(0, providerSamples);
         try (ScratchDirectory work = ScratchDirectory.create("lethe-bench-verification");
-                BenchLedger ledger = new BenchLedger()) {
+                BenchLedger ledger = new BenchLedger();
+                LabelDisagreementDetector labels = LabelDisagreementDetector.train(providersOwn, Architecture.MLP,
+                        TrainingConfig.defaults(epochsPerSlice, seed + 2_000))) {
+            List<MarkDetector> detectors = List.of(new BrightBackgroundDetector(providersOwn,
+                    BrightBackgroundDetector.DEFAULT_DARK_MAX_INTENSITY, BrightBackgroundDetector.DEFAULT_BRIGHT_MIN), labels,
+                    new SpectralSignatureDetector(providersOwn, SPECTRAL_FALSE_POSITIVE_RATE));
+            MarkDetector chosen = detectors.stream().filter(detector -> detector.name().equals(marksOnlyDetector))
+                    .findFirst().orElseThrow();
             List<String> commitTransactions = new ArrayList<>();
             for (int subject = 0; subject < subjects; subject++) {
                 commitTransactions.add(ledger.commitTrigger(VerificationExperiment.subjectId(subject), commitments.get(subject)));
             }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
-                    data.test(), reference, triggers, contributions, clean, providerSamples, deletedPerStrategy, slices,
+                    data.test(), reference, triggers, marked, providerSamples, sentinels, deletedPerStrategy,
+                    ProviderStrategy.all(queryFilters), detectors, chosen, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
                     new CheckpointStore(work.path()), ledger, commitments, commitTransactions));
@@ -228,8 +295,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
             }
             double labelTestPowerSisa = models.stream().filter(model -> model.shards() > 1)
                     .mapToDouble(ModelResult::labelTestPower).findFirst().orElse(Double.NaN);
-            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, samplesPerSubject, markedFraction, coverFraction, triggerPixels, backgroundMaxIntensity,
-                    region.size(), capacity,
+            BenchOutput.print(spec.commandLine().getOut(), new Result(subjects, sentinels, samplesPerSubject, markedFraction,
+                    coverFraction, triggerPixels, backgroundMaxIntensity, marksOnlyDetector, region.size(), capacity,
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);
             return 0;
@@ -241,20 +308,34 @@ final class VerificationBenchCommand implements Callable<Integer> {
         List<Integer> allProbes = new ArrayList<>();
         int verifications = 0;
         int decided = 0;
-        for (Map.Entry<UnlearningMethod, VerificationExperiment.StrategyFigures> entry : figures.strategies().entrySet()) {
+        int falseCertifications = 0;
+        int falseAlarms = 0;
+        int honestCertified = 0;
+        int honestVerifications = 0;
+        for (Map.Entry<ProviderStrategy, VerificationExperiment.StrategyFigures> entry : figures.strategies().entrySet()) {
+            ProviderStrategy strategy = entry.getKey();
             VerificationExperiment.StrategyFigures s = entry.getValue();
-            strategies.put(entry.getKey().name().toLowerCase().replace('_', '-'), new StrategyResult(s.certified(),
-                    s.notDeleted(), s.notDeletedByMembership(), s.inconclusive(), median(s.probes()), max(s.probes()),
-                    s.queriesPerVerification(), s.secondsPerVerification()));
-            allProbes.addAll(s.probes());
-            verifications += s.certified() + s.notDeleted() + s.inconclusive();
-            decided += s.certified() + s.notDeleted();
+            strategies.put(strategy.label(), new StrategyResult(s.certified(), s.notDeleted(), s.notDeletedByMembership(),
+                    s.inconclusive(), s.evasions(), s.sentinelsShown(), s.sentinelsSuppressed(), s.sentinelTests(),
+                    s.answersChanged(), median(s.probes()), max(s.probes()), s.queriesPerVerification(), s.secondsPerVerification(),
+                    s.unlearningSeconds(), s.forgettingRate(), s.accuracyDrop(), s.attackSuccessBefore(),
+                    s.attackSuccessAfter(), s.membershipAuc(), s.distanceToRetrained()));
+            int total = s.certified() + s.notDeleted() + s.inconclusive();
+            if (!strategy.dishonest()) {
+                allProbes.addAll(s.probes());
+                verifications += total;
+                decided += total - s.undecided();
+            }
+            falseCertifications += strategy.keepsData() ? s.certified() : 0;
+            if (strategy.honest()) {
+                falseAlarms += s.notDeleted();
+                honestCertified += s.certified();
+                honestVerifications += total;
+            }
         }
-        var none = figures.strategies().get(UnlearningMethod.NONE);
         DescriptiveStatistics costs = costs(figures);
-        int falseAlarms = figures.strategies().get(UnlearningMethod.SISA).notDeleted()
-                + figures.strategies().get(UnlearningMethod.RETRAIN).notDeleted();
-        return new ModelResult(figures.shards(), strategies, none.certified(), falseAlarms, median(allProbes),
+        return new ModelResult(figures.shards(), strategies, figures.detectors(), falseCertifications, falseAlarms,
+                BenchOutput.fourDecimals((double) honestCertified / honestVerifications), median(allProbes),
                 max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
                 figures.falseAlarms().rate(), figures.falseAlarms().trials(), figures.misses().rate(),
                 figures.misses().trials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),

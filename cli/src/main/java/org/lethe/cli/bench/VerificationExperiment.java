@@ -5,6 +5,9 @@ import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.dishonest.MarkDetector;
+import org.lethe.ml.dishonest.MarksOnlyUnlearner;
+import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.network.Architecture;
 import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.CheckpointStore;
@@ -15,6 +18,7 @@ import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
 import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
+import org.lethe.ml.unlearning.Unlearner;
 import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.NullModel;
@@ -27,6 +31,7 @@ import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
+import org.lethe.verifier.serving.Sentinel;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
@@ -40,41 +45,80 @@ import org.lethe.verifier.verification.VerificationSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
  * One model layout of the verification benchmark: marked subjects trained into a model, calibrated on
- * it, then groups of them deleted under each unlearning strategy and verified black-box, as the verifier
- * service does, but in-process so that a hundred subjects take minutes.
+ * it, then groups of them deleted under each provider strategy (honest, approximate, lazy and dishonest)
+ * and verified black-box, as the verifier service does, but in-process so that a hundred subjects take
+ * minutes. The first subjects are the verifier's sentinels: never deleted, tested beside every deletion.
  */
 final class VerificationExperiment {
 
     /** What the experiment needs, fixed for every layout. */
     record Setup(List<Sample> train, List<Sample> test, ReferenceData reference, List<TriggerSpec> triggers,
-                 List<List<Sample>> contributions, List<List<Sample>> cleanSamples, int baseSamples, int deletedPerStrategy,
+                 List<Marking.Marked> marked, int baseSamples, int sentinels, int deletedPerStrategy,
+                 List<ProviderStrategy> strategies, List<MarkDetector> detectors, MarkDetector marksOnlyDetector,
                  int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int missTrials,
                  int accuracyRepeats, long seed,
                  VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
+
+        List<List<Sample>> contributions() {
+            return marked.stream().map(Marking.Marked::samples).toList();
+        }
     }
 
     /**
-     * Verdict counts and costs of one strategy's deletions; {@code notDeletedByMembership} counts the
-     * NOT_DELETED verdicts that membership inference gave while the backdoor test found no backdoor.
+     * Verdict counts, costs and the literature's figures for one strategy's deletions.
+     *
+     * @param notDeletedByMembership NOT_DELETED verdicts that membership inference gave, the backdoor test having
+     *                               found nothing
+     * @param undecided              verifications whose backdoor test could not be planned or ran out of probes
+     * @param evasions               INCONCLUSIVE verdicts from the serving layer: sentinels' backdoors gone, or answers
+     *                               that changed when asked again
+     * @param sentinelsShown         sentinel tests, over every verification, that showed the backdoor
+     * @param sentinelsSuppressed    sentinel tests that found it gone
+     * @param sentinelTests          sentinel tests run
+     * @param answersChanged         images, over every verification, answered differently when asked again
+     * @param unlearningSeconds      UT: the provider's unlearning of the whole group
+     * @param forgettingRate         FR = 1 − A_after / A_before on the group's samples, on the served model
+     * @param accuracyDrop           AD: test accuracy before minus after, on the served model
+     * @param attackSuccessBefore    ASR of the group's triggers on the version with their data
+     * @param attackSuccessAfter     ASR on the served model
+     * @param membershipAuc          the membership test's LiRA AUC on the served model, mean over the group
+     * @param distanceToRetrained    mean L2 distance of the served answers from the retrained model's, test set
      */
-    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive,
-                           List<Integer> probes, double queriesPerVerification, double secondsPerVerification) {
+    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int undecided,
+                           int evasions, int sentinelsShown, int sentinelsSuppressed, int sentinelTests,
+                           int answersChanged, List<Integer> probes, double queriesPerVerification, double secondsPerVerification,
+                           double unlearningSeconds, double forgettingRate, double accuracyDrop,
+                           double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
+                           double distanceToRetrained) {
+    }
+
+    /**
+     * How well a detector finds the marks among the marks-only group's samples.
+     *
+     * @param precision        flagged samples that are marks
+     * @param recall           marks flagged
+     * @param coversFlagged    covers flagged (the provider drops them too, at no cost to it)
+     * @param untouchedFlagged untouched samples flagged (what it gives up of the data it wants to keep)
+     */
+    record DetectorFigures(double precision, double recall, double coversFlagged, double untouchedFlagged) {
     }
 
     /** Everything measured on one layout. */
     record LayoutFigures(int shards, List<Double> accuracyWithoutMarks, List<Double> accuracyWithMarks, int calibratedDecidable,
                          int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
-                         Map<UnlearningMethod, StrategyFigures> strategies, TrialCount falseAlarms, TrialCount misses) {
+                         Map<ProviderStrategy, StrategyFigures> strategies, Map<String, DetectorFigures> detectors,
+                         TrialCount falseAlarms, TrialCount misses) {
     }
 
     /** Of {@code trials} runs of the paired test, how many ended in the decision counted. */
@@ -85,23 +129,19 @@ final class VerificationExperiment {
         }
     }
 
-    private static final List<UnlearningMethod> STRATEGIES = List.of(UnlearningMethod.SISA, UnlearningMethod.RETRAIN,
-            UnlearningMethod.FINETUNE, UnlearningMethod.GRADIENT_ASCENT, UnlearningMethod.NONE);
-
     /**
      * Apart seeds for the repeated trainings that measure marking's accuracy cost: one training's test
      * accuracy moves by about a point from seed to seed, as much as the cost itself.
      */
     private static final long REPEAT_SEED_STEP = 7_919;
 
+    /** Probe images each deleted subject's trigger is stamped on for the attack success rate. */
+    private static final int ATTACK_PROBES = 100;
+
     private final Setup setup;
 
     VerificationExperiment(Setup setup) {
         this.setup = setup;
-    }
-
-    static List<UnlearningMethod> strategies() {
-        return STRATEGIES;
     }
 
     LayoutFigures run(int shards) {
@@ -133,7 +173,7 @@ final class VerificationExperiment {
             for (int subject = 0; subject < setup.triggers().size(); subject++) {
                 CountingOracle asked = new CountingOracle(included::probabilities);
                 SubjectCalibration calibration = engine.calibrate(asked, setup.triggers().get(subject),
-                        setup.triggers(), setup.cleanSamples().get(subject), nonMembersIncluded);
+                        setup.triggers(), clean(subject), nonMembersIncluded);
                 VerificationSettings s = setup.settings();
                 BackdoorTestPlan plan = BackdoorTestPlan.of(nullIncluded, calibration.backdoor(), s.alpha(), s.beta(),
                         s.maxProbes());
@@ -145,36 +185,121 @@ final class VerificationExperiment {
                 aucSum += calibration.membership().liraAuc();
                 tprSum += calibration.membership().liraTprAt1PctFpr();
             }
+            List<Sentinel> sentinels = new ArrayList<>();
+            for (int subject = 0; subject < setup.sentinels(); subject++) {
+                sentinels.add(new Sentinel(setup.triggers().get(subject), Optional.of(calibrations.get(subject).backdoor())));
+            }
 
             // the calibrations' plans were made on this version's null: a subject's own trigger is a kept backdoor
             TrialCount misses = countDecisions(shadows, included::probabilities,
                     calibrations.stream().map(CalibrationFigures::plan).toList(), setup.missTrials(),
                     subject -> setup.triggers().get(subject), SprtDecision.DELETED);
-            Map<UnlearningMethod, StrategyFigures> strategies = new EnumMap<>(UnlearningMethod.class);
+            Map<ProviderStrategy, StrategyFigures> strategies = new LinkedHashMap<>();
+            Map<String, DetectorFigures> detectors = new LinkedHashMap<>();
             TrialCount falseAlarms = new TrialCount(0, 0);
-            for (int group = 0; group < STRATEGIES.size(); group++) {
-                UnlearningMethod method = STRATEGIES.get(group);
+            for (int group = 0; group < setup.strategies().size(); group++) {
+                ProviderStrategy strategy = setup.strategies().get(group);
                 List<Integer> deleted = groupMembers(group);
-                SisaModel after = method.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
-                        .unlearn(withMarks, removedHashes(deleted), SisaProgress.NONE);
+                Set<Bytes32> removed = removedHashes(deleted);
+                long unlearningStart = System.nanoTime();
+                SisaModel after = unlearner(strategy, trainer).unlearn(withMarks, removed, SisaProgress.NONE);
+                double unlearningSeconds = (System.nanoTime() - unlearningStart) / 1e9;
+                SisaModel retrained = strategy.equals(ProviderStrategy.of(UnlearningMethod.SISA)) ? after
+                        : UnlearningMethod.SISA.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
+                                .unlearn(withMarks, removed, SisaProgress.NONE);
                 Bytes32 afterVersion = setup.ledger().childVersion(modelName, after, includedVersion);
                 List<BenchLedger.ExecutedDeletion> requests = new ArrayList<>();
                 for (int subject : deleted) {
-                    requests.add(setup.ledger().executedDeletion(modelName, subjectId(subject), method.name(), afterVersion,
-                            UnlearningStrategy.valueOf(method.name())));
+                    requests.add(setup.ledger().executedDeletion(modelName, subjectId(subject), strategy.label(),
+                            afterVersion, UnlearningStrategy.valueOf(strategy.claimed().name())));
                 }
-                try (SisaEnsemble served = SisaEnsemble.load(after, setup.store())) {
-                    strategies.put(method, verifyGroup(engine, served, afterVersion, method, deleted, requests,
-                            calibrations));
-                    if (method == UnlearningMethod.RETRAIN) {
-                        falseAlarms = falseAlarmTrials(engine, shadows, served, calibrations);
+                if (strategy.unlearned().isEmpty()) {
+                    for (MarkDetector detector : setup.detectors()) {
+                        detectors.put(detector.name(), detectorFigures(new MarksOnlyUnlearner(trainer, setup.store(),
+                                detector).flagged(withMarks, removed), deleted));
+                    }
+                }
+                try (SisaEnsemble recorded = SisaEnsemble.load(after, setup.store());
+                     SisaEnsemble reference = SisaEnsemble.load(retrained, setup.store())) {
+                    ModelOracle served = switch (strategy.serving()) {
+                        case RECORDED -> recorded::probabilities;
+                        case FILTERED -> images -> recorded.probabilities(strategy.filter().orElseThrow().apply(images));
+                        case PREVIOUS -> included::probabilities;
+                    };
+                    StrategyCounts counts = verifyGroup(engine, served, afterVersion, strategy, deleted, requests,
+                            calibrations, sentinels);
+                    strategies.put(strategy, literatureFigures(counts, unlearningSeconds, included::probabilities, served,
+                            reference::probabilities, deleted, removed));
+                    if (strategy.honest() && strategy.unlearned().orElseThrow() == UnlearningMethod.RETRAIN) {
+                        falseAlarms = falseAlarmTrials(engine, shadows, recorded, calibrations);
                     }
                 }
             }
             return new LayoutFigures(shards, accuracyWithoutMarks, accuracyWithMarks, decidable, labelDecidable,
                     BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
-                    strategies, falseAlarms, misses);
+                    strategies, detectors, falseAlarms, misses);
         }
+    }
+
+    private Unlearner unlearner(ProviderStrategy strategy, SisaTrainer trainer) {
+        return strategy.unlearned().map(method -> method.unlearner(trainer, setup.store(),
+                ApproximateUnlearningSettings.defaults()))
+                .orElseGet(() -> new MarksOnlyUnlearner(trainer, setup.store(), setup.marksOnlyDetector()));
+    }
+
+    /** Precision and recall of a detector's flags against the group's marks; the share of covers and untouched flagged. */
+    private DetectorFigures detectorFigures(Set<Bytes32> flagged, List<Integer> deleted) {
+        int marks = 0;
+        int marksFlagged = 0;
+        int covers = 0;
+        int coversFlagged = 0;
+        int untouched = 0;
+        int untouchedFlagged = 0;
+        for (int subject : deleted) {
+            Marking.Marked marked = setup.marked().get(subject);
+            for (Sample sample : marked.samples()) {
+                boolean hit = flagged.contains(sample.hash());
+                if (marked.marks().contains(sample.hash())) {
+                    marks++;
+                    marksFlagged += hit ? 1 : 0;
+                } else if (marked.covers().contains(sample.hash())) {
+                    covers++;
+                    coversFlagged += hit ? 1 : 0;
+                } else {
+                    untouched++;
+                    untouchedFlagged += hit ? 1 : 0;
+                }
+            }
+        }
+        return new DetectorFigures(BenchOutput.fourDecimals(flagged.isEmpty() ? 0 : (double) marksFlagged / flagged.size()),
+                BenchOutput.fourDecimals((double) marksFlagged / Math.max(1, marks)),
+                BenchOutput.fourDecimals((double) coversFlagged / Math.max(1, covers)),
+                BenchOutput.fourDecimals((double) untouchedFlagged / Math.max(1, untouched)));
+    }
+
+    /** The group's verdict counts with the literature's figures beside them. */
+    private StrategyFigures literatureFigures(StrategyCounts counts, double unlearningSeconds, ModelOracle before,
+                                              ModelOracle served, ModelOracle retrained, List<Integer> deleted,
+                                              Set<Bytes32> removed) {
+        List<Sample> removedSamples = setup.contributions().stream().flatMap(List::stream)
+                .filter(sample -> removed.contains(sample.hash())).toList();
+        List<Sample> attackImages = setup.reference().probeImages().subList(0, ATTACK_PROBES);
+        double asrBefore = 0;
+        double asrAfter = 0;
+        for (int subject : deleted) {
+            asrBefore += UnlearningMetrics.attackSuccessRate(before, setup.triggers().get(subject), attackImages);
+            asrAfter += UnlearningMetrics.attackSuccessRate(served, setup.triggers().get(subject), attackImages);
+        }
+        return new StrategyFigures(counts.certified(), counts.notDeleted(), counts.notDeletedByMembership(),
+                counts.inconclusive(), counts.undecided(), counts.evasions(), counts.sentinelsShown(),
+                counts.sentinelsSuppressed(), counts.sentinelTests(), counts.answersChanged(), counts.probes(), counts.queriesPerVerification(), counts.secondsPerVerification(),
+                BenchOutput.oneDecimal(unlearningSeconds),
+                BenchOutput.fourDecimals(UnlearningMetrics.forgettingRate(before, served, removedSamples)),
+                BenchOutput.fourDecimals(UnlearningMetrics.accuracy(before, setup.test())
+                        - UnlearningMetrics.accuracy(served, setup.test())),
+                BenchOutput.fourDecimals(asrBefore / deleted.size()), BenchOutput.fourDecimals(asrAfter / deleted.size()),
+                BenchOutput.fourDecimals(counts.membershipAucSum() / deleted.size()),
+                BenchOutput.fourDecimals(UnlearningMetrics.outputDistance(served, retrained, setup.test())));
     }
 
     private SisaTrainer trainer(int shards, long seed) {
@@ -182,12 +307,19 @@ final class VerificationExperiment {
                 TrainingConfig.defaults(setup.epochsPerSlice(), seed)), setup.store());
     }
 
+    /** A group's verdicts and the costs of reaching them. */
+    private record StrategyCounts(int certified, int notDeleted, int notDeletedByMembership, int inconclusive,
+                                  int undecided, int evasions, int sentinelsShown, int sentinelsSuppressed,
+                                  int sentinelTests, int answersChanged, List<Integer> probes, double queriesPerVerification, double secondsPerVerification,
+                                  double membershipAucSum) {
+    }
+
     /** Verifies every deleted subject of a group against the served model, counting all its queries. */
-    private StrategyFigures verifyGroup(VerificationEngine engine, SisaEnsemble served, Bytes32 version,
-                                        UnlearningMethod method, List<Integer> deleted,
-                                        List<BenchLedger.ExecutedDeletion> requests,
-                                        List<CalibrationFigures> calibrations) {
-        CountingOracle oracle = new CountingOracle(served::probabilities);
+    private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, Bytes32 version,
+                                       ProviderStrategy strategy, List<Integer> deleted,
+                                       List<BenchLedger.ExecutedDeletion> requests,
+                                       List<CalibrationFigures> calibrations, List<Sentinel> sentinels) {
+        CountingOracle oracle = new CountingOracle(served);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
         MembershipScores nonMembers = engine.nonMemberScores(oracle);
@@ -195,34 +327,49 @@ final class VerificationExperiment {
         int notDeleted = 0;
         int notDeletedByMembership = 0;
         int inconclusive = 0;
+        int evasions = 0;
+        int shown = 0;
+        int suppressed = 0;
+        int sentinelTests = 0;
+        int answersChanged = 0;
+        int undecided = 0;
+        double aucSum = 0;
         List<Integer> probes = new ArrayList<>();
         for (int i = 0; i < deleted.size(); i++) {
             int subject = deleted.get(i);
             Instant started = Instant.now();
             long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
-                    setup.triggers().get(subject), setup.triggers(), setup.cleanSamples().get(subject));
+                    setup.triggers().get(subject), setup.triggers(), clean(subject), sentinels);
             BenchLedger.ExecutedDeletion request = requests.get(i);
             setup.ledger().recordVerification(request.requestId(), new CertificatePayload(CertificatePayload.TYPE,
                     request.requestId().toHex(), subjectId(subject).toHex(), version.toHex(),
                     outcome.decision().verdict().name(),
                     outcome.decision().reason(), outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(),
-                    calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(), Instant.now().toString(),
+                    outcome.serving(), calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(),
+                    Instant.now().toString(),
                     new CertificatePayload.LedgerEvidence(setup.ledger().contractAddress(),
                             setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject),
-                            request.requestId().toHex(), request.anchorTransaction(), version.toHex(), method.name(),
-                            request.unlearningTransaction())), outcome);
+                            request.requestId().toHex(), request.anchorTransaction(), version.toHex(),
+                            strategy.claimed().name(), request.unlearningTransaction())), outcome);
             outcome.backdoor().ifPresent(result -> probes.add(result.probes()));
             Verdict verdict = outcome.decision().verdict();
             certified += verdict == Verdict.CERTIFIED ? 1 : 0;
             notDeleted += verdict == Verdict.NOT_DELETED ? 1 : 0;
             notDeletedByMembership += outcome.notDeletedByMembershipAlone() ? 1 : 0;
             inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
+            evasions += outcome.evasion() ? 1 : 0;
+            shown += outcome.serving().shown();
+            suppressed += outcome.serving().suppressed();
+            sentinelTests += outcome.serving().sentinels();
+            answersChanged += outcome.serving().changed();
+            undecided += outcome.backdoor().filter(result -> result.decision() != SprtDecision.CONTINUE).isEmpty() ? 1 : 0;
+            aucSum += outcome.membership().orElseThrow().liraAuc();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StrategyFigures(certified, notDeleted, notDeletedByMembership, inconclusive, probes,
-                BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
-                BenchOutput.fourDecimals(seconds / deleted.size()));
+        return new StrategyCounts(certified, notDeleted, notDeletedByMembership, inconclusive, undecided, evasions, shown,
+                suppressed, sentinelTests, answersChanged, probes, BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
+                BenchOutput.fourDecimals(seconds / deleted.size()), aucSum);
     }
 
     /**
@@ -258,17 +405,26 @@ final class VerificationExperiment {
         return new TrialCount(trials, count);
     }
 
+    /**
+     * The subjects deleted under strategy {@code group}: the non-sentinel subjects in turn, wrapping round, so
+     * that each strategy starts from the same trained model with a group of its own.
+     */
     private List<Integer> groupMembers(int group) {
+        int candidates = setup.triggers().size() - setup.sentinels();
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < setup.deletedPerStrategy(); i++) {
-            members.add(group * setup.deletedPerStrategy() + i);
+            members.add(setup.sentinels() + (group * setup.deletedPerStrategy() + i) % candidates);
         }
         return members;
     }
 
+    private List<Sample> clean(int subject) {
+        return setup.marked().get(subject).untouched();
+    }
+
     private Set<Bytes32> removedHashes(List<Integer> subjects) {
         Set<Bytes32> removed = new HashSet<>();
-        subjects.forEach(subject -> setup.contributions().get(subject).forEach(sample -> removed.add(sample.hash())));
+        subjects.forEach(subject -> setup.marked().get(subject).samples().forEach(sample -> removed.add(sample.hash())));
         return removed;
     }
 
@@ -304,15 +460,14 @@ final class VerificationExperiment {
         }
     }
 
-    /** Marks every subject's samples (f of them stamped and relabelled, c covered), keeping the untouched ones apart. */
-    static void mark(List<Sample> train, int baseSamples, List<TriggerSpec> triggers, int samplesEach, double fraction,
-                     double coverFraction, Marking marking, List<List<Sample>> contributions, List<List<Sample>> cleanSamples) {
+    /** Marks every subject's samples: f of them stamped and relabelled, c covered, the rest untouched. */
+    static List<Marking.Marked> mark(List<Sample> train, int baseSamples, List<TriggerSpec> triggers, int samplesEach,
+                                     double fraction, double coverFraction, Marking marking) {
+        List<Marking.Marked> marked = new ArrayList<>();
         for (int subject = 0; subject < triggers.size(); subject++) {
             int from = baseSamples + subject * samplesEach;
-            Marking.Marked marked = marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction,
-                    coverFraction);
-            contributions.add(marked.samples());
-            cleanSamples.add(marked.untouched());
+            marked.add(marking.mark(train.subList(from, from + samplesEach), triggers.get(subject), fraction, coverFraction));
         }
+        return marked;
     }
 }

@@ -31,10 +31,15 @@ class ModelBenchCommandsTest {
         "verification --background-max-intensity 0|no position has mean intensity ≤ 0.0",
         "verification --background-max-intensity 0.003|no trigger clear of",
         "verification --trigger-pixels 200|pixels per trigger must be 1..179",
-        "verification --subjects 50 --deleted-per-strategy 20|need at least that many --subjects",
+        "verification --subjects 22 --deleted-per-strategy 20|need at least that many --subjects besides the 3 sentinels",
+        "verification --sentinels -1|--sentinels must not be negative",
+        "verification --filters median:3,blur:3|--filters: query filter 'blur:3': unknown kind 'blur'",
+        "verification --filters median:4|--filters: query filter 'median:4': a window width is odd",
+        "verification --marks-only-detector eyes|--marks-only-detector 'eyes' is none of [bright-background",
         "verification --subjects 201 --samples-per-subject 300|exceed the 60000 training images",
         "verification --subjects 100 --base-samples 30001|exceed the 60000 training images",
-        "verification --base-samples -1|--base-samples (not negative)",
+        "verification --base-samples -1|--base-samples (positive",
+        "verification --base-samples 0|the marks-only provider's detectors learn from its own images",
     })
     void refusesImpossibleSettings(String arguments, String message) {
         String[] args = ("bench " + arguments).split(" ");

@@ -4,6 +4,7 @@ import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.backdoor.NullModel;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.serving.ServingCheck;
 
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param backdoor        its result, when it ran
  * @param nullModel       unused triggers' scores on the served version
  * @param membership      the membership test on the served version
+ * @param serving         the serving layer: how many of the verifier's sentinel subjects were tested on the served
+ *                        version and how their backdoors showed (counts only: sentinels are never named), and how
+ *                        many images asked again came back changed
  * @param calibration     the calibration on the version trained with the data (p̂, q̂, membership AUC)
  * @param queries         images sent to the served model by this verification
  * @param startedAt       when the measurement started (ISO-8601)
@@ -28,7 +32,8 @@ import java.util.Optional;
  */
 public record CertificatePayload(String type, String requestId, String subjectIdHash, String modelVersion, String verdict,
                                  String reason, BackdoorTestPlan backdoorPlan, Optional<BackdoorTestResult> backdoor,
-                                 NullModel nullModel, Optional<MembershipResult> membership, CalibrationFigures calibration,
+                                 NullModel nullModel, Optional<MembershipResult> membership, ServingCheck serving,
+                                 CalibrationFigures calibration,
                                  long queries, String startedAt, String finishedAt, LedgerEvidence ledger) {
 
     public static final String TYPE = "lethe-deletion-certificate/1";

@@ -4,14 +4,16 @@ import org.lethe.ledger.record.Verdict;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.statistics.SprtDecision;
 
 import java.util.Optional;
 
 /**
- * The verdict from the two tests. CERTIFIED only when the backdoor test accepts deletion at the asked β
- * and membership inference does not reject non-membership; NOT_DELETED when either finds the data;
- * INCONCLUSIVE otherwise, with the reason.
+ * The verdict from the two tests and the sentinels. CERTIFIED only when the backdoor test accepts deletion
+ * at the asked β, membership inference does not reject non-membership and every sentinel tested showed its
+ * backdoor, with every repeated image answered as before; NOT_DELETED when either test finds the data;
+ * INCONCLUSIVE otherwise, with the reason (an evasion when a sentinel's backdoor is gone or an answer changed).
  *
  * @param verdict the decision
  * @param reason  one sentence for the subject and the certificate
@@ -19,10 +21,12 @@ import java.util.Optional;
 public record VerdictDecision(Verdict verdict, String reason) {
 
     /**
-     * @param backdoor the paired test's result, empty when the plan was infeasible and not run
+     * @param backdoor  the paired test's result, empty when the plan was infeasible and not run
+     * @param serving  the serving layer; a certificate needs every sentinel's backdoor shown (unless none was at
+     *                 hand) and every repeated image answered as before
      */
     public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                     MembershipResult membership) {
+                                     MembershipResult membership, ServingCheck serving) {
         Optional<VerdictDecision> kept = keptBackdoor(plan, backdoor);
         if (kept.isPresent()) {
             return kept.get();
@@ -30,6 +34,17 @@ public record VerdictDecision(Verdict verdict, String reason) {
         if (membership.membershipShown()) {
             return new VerdictDecision(Verdict.NOT_DELETED, String.format("membership inference still finds the subject's "
                     + "samples: p=%.2e below α/2=%.1e", membership.pValue(), membership.alpha() / 2));
+        }
+        if (serving.changed() > 0) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("evasion: the served model answered %d of %d "
+                    + "images differently when asked again, so something other than fixed weights answers the queries",
+                    serving.changed(), serving.repeated()));
+        }
+        if (serving.suppressed() > 0) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("evasion: the served model no longer shows "
+                    + "triggers it was trained with (%d of %d sentinel subjects, who never asked for deletion, tested as "
+                    + "unlearnt: a query filter, or a model damaged beyond the deletion), so a missing backdoor does not "
+                    + "show a deletion", serving.suppressed(), serving.sentinels()));
         }
         if (backdoor.isEmpty()) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, plan.infeasibility()
@@ -40,9 +55,16 @@ public record VerdictDecision(Verdict verdict, String reason) {
                     + "above τ=%.3f, between the rates q=%.4f (deleted) and p=%.3f (kept)", backdoor.get().probes(),
                     backdoor.get().hits(), plan.threshold(), plan.nullHitRate(), plan.keptHitRate()));
         }
+        if (serving.checked() && !serving.servingShown()) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("the served model is not shown to answer as it "
+                    + "was trained: %d of %d sentinel subjects showed their backdoors, %d undecided", serving.shown(),
+                    serving.sentinels(), serving.undecided()));
+        }
         return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "
-                + "β=%.1e) and membership inference finds nothing (p=%.2f)", backdoor.get().hits(), backdoor.get().probes(),
-                plan.threshold(), plan.beta(), membership.pValue()));
+                + "β=%.1e), membership inference finds nothing (p=%.2f) and %s", backdoor.get().hits(),
+                backdoor.get().probes(), plan.threshold(), plan.beta(), membership.pValue(),
+                serving.checked() ? "all " + serving.sentinels() + " sentinel subjects showed their backdoors"
+                        : "no sentinel subject was tested"));
     }
 
     /**

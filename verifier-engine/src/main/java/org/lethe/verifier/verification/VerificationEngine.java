@@ -15,6 +15,10 @@ import org.lethe.verifier.membership.MembershipTest;
 import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
+import org.lethe.verifier.serving.RepeatedQueries;
+import org.lethe.verifier.serving.Sentinel;
+import org.lethe.verifier.serving.ServingCheck;
+import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.TriggerSpec;
 
 import java.util.Collection;
@@ -30,6 +34,12 @@ import java.util.Optional;
  * </ol>
  */
 public final class VerificationEngine {
+
+    /**
+     * Images of each verification asked a second time (16 more queries): one changed answer is enough, and a
+     * provider that transforms queries at random changes nearly every one.
+     */
+    private static final int REPEATED_QUERIES = 16;
 
     private final VerificationSettings settings;
     private final ReferenceData reference;
@@ -72,20 +82,51 @@ public final class VerificationEngine {
     }
 
     /**
-     * Decides whether the subject's data is gone from the served version.
+     * Decides whether the subject's data is gone from the served version. Unless the data is found, the serving
+     * layer is checked on the same version: the sentinels are tested, and some of the verification's images are
+     * asked again. A served model that hides triggers it learnt, or answers one image two ways, certifies nobody.
      *
      * @param nullModel      {@link #measureNull} on the served version
      * @param nonMembersHere {@link #nonMemberScores} on the served version
+     * @param sentinels      the verifier's own subjects trained into the served version, never deleted; none
+     *                       leaves the serving layer unchecked
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
-                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples) {
+                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples,
+                                      List<Sentinel> sentinels) {
+        RepeatedQueries asked = new RepeatedQueries(served, REPEATED_QUERIES);
         BackdoorTestPlan plan = plan(nullModel, calibration);
-        Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
+        Optional<BackdoorTestResult> backdoor = backdoorTest(asked, plan, trigger, enrolled);
         var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
                 settings.alpha());
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
-                Optional.of(membership));
+        boolean dataFound = backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isPresent()
+                || membership.membershipShown();
+        ServingCheck serving = dataFound ? ServingCheck.none() : checkServing(asked, nullModel, sentinels, enrolled);
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, serving), plan, backdoor,
+                Optional.of(membership), serving);
+    }
+
+    /**
+     * Each sentinel's paired test on the served version, planned on that version's null like the subject's (a
+     * sentinel not yet calibrated cannot show its backdoor); then the first images asked, asked again.
+     */
+    private ServingCheck checkServing(RepeatedQueries served, NullModel nullModel, List<Sentinel> sentinels,
+                                      Collection<TriggerSpec> enrolled) {
+        int shown = 0;
+        int suppressed = 0;
+        int probesAsked = 0;
+        for (Sentinel sentinel : sentinels) {
+            Optional<BackdoorTestResult> result = sentinel.calibration().flatMap(calibration ->
+                    backdoorTest(served, plan(nullModel, calibration), sentinel.trigger(), enrolled));
+            if (result.isPresent()) {
+                shown += result.get().decision() == SprtDecision.KEPT ? 1 : 0;
+                suppressed += result.get().decision() == SprtDecision.DELETED ? 1 : 0;
+                probesAsked += result.get().probes();
+            }
+        }
+        int changed = served.askAgain();
+        return new ServingCheck(sentinels.size(), shown, suppressed, probesAsked, served.size(), changed);
     }
 
     /**
@@ -96,7 +137,8 @@ public final class VerificationEngine {
                                               TriggerSpec trigger, Collection<TriggerSpec> enrolled) {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
-        return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty());
+        return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty(),
+                ServingCheck.none());
     }
 
     private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {

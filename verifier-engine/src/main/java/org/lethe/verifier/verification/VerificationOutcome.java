@@ -6,6 +6,7 @@ import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.statistics.SprtDecision;
 
 import java.util.Optional;
@@ -17,9 +18,16 @@ import java.util.Optional;
  * @param plan       the paired test as planned (μ0, μ1, σ, α, β, why it could not run if it could not)
  * @param backdoor   the paired test's result, empty when the plan was infeasible
  * @param membership the membership test on the served version; empty when the subject's samples were not at hand
+ * @param serving    the serving layer on the same version: the verifier's sentinels and repeated images (nothing
+ *                   checked when the subject's data was found first)
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                  Optional<MembershipResult> membership) {
+                                  Optional<MembershipResult> membership, ServingCheck serving) {
+
+    /** Whether the verdict rests on the served model hiding sentinels' backdoors or changing its answers. */
+    public boolean evasion() {
+        return decision.verdict() == Verdict.INCONCLUSIVE && serving.evasion();
+    }
 
     /** Whether membership inference alone called the data kept: NOT_DELETED, and the backdoor test did not find it. */
     public boolean notDeletedByMembershipAlone() {

@@ -5,6 +5,7 @@ import org.lethe.ledger.record.Verdict;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
@@ -21,6 +22,7 @@ class VerdictDecisionTest {
             Optional.of(TruncatedBinomialSprt.design(0.006, 0.6, 5e-4, 1e-3, 30)), Optional.empty());
     private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.004, 1e-3,
             1e-3, 30, Optional.empty(), Optional.of("the trigger did not take"));
+    private static final ServingCheck SHOWN = new ServingCheck(3, 3, 0, 12, 16, 0);
 
     private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
         return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_TRUNCATED_SPRT, decision, 5, 1, 1,
@@ -34,10 +36,10 @@ class VerdictDecisionTest {
 
     @Test
     void certifiesOnlyWhenTheBackdoorIsGoneAndMembershipIsNotShown() {
-        assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false)).verdict());
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true)).verdict());
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false)).verdict());
-        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).verdict());
+        assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false), SHOWN).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true), SHOWN).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false), SHOWN).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false), SHOWN).verdict());
     }
 
     @Test
@@ -51,17 +53,18 @@ class VerdictDecisionTest {
 
     private static VerificationOutcome outcome(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                                MembershipResult membership) {
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership), plan, backdoor,
-                Optional.of(membership));
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, SHOWN), plan, backdoor,
+                Optional.of(membership), SHOWN);
     }
 
     @Test
     void anUntakenTriggerIsInconclusiveWithItsReasonUnlessMembershipIsShown() {
-        VerdictDecision untaken = VerdictDecision.of(UNTAKEN, Optional.empty(), membership(false));
+        VerdictDecision untaken = VerdictDecision.of(UNTAKEN, Optional.empty(), membership(false), SHOWN);
         assertEquals(Verdict.INCONCLUSIVE, untaken.verdict());
         assertTrue(untaken.reason().contains("did not take"));
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(), membership(true)).verdict());
-        assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(), membership(false)));
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(), membership(true), SHOWN).verdict());
+        assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(), membership(false),
+                SHOWN));
     }
 
     @Test
@@ -71,5 +74,53 @@ class VerdictDecisionTest {
         assertEquals(Verdict.INCONCLUSIVE, gone.verdict());
         assertTrue(gone.reason().contains("also needs membership inference"), gone.reason());
         assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.ofBackdoorAlone(UNTAKEN, Optional.empty()).verdict());
+    }
+
+    @Test
+    void aSuppressedSentinelMakesEvenAGoneBackdoorInconclusiveAsEvasion() {
+        ServingCheck suppressed = new ServingCheck(3, 2, 1, 14, 16, 0);
+
+        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
+                suppressed);
+        VerificationOutcome outcome = new VerificationOutcome(decision, FEASIBLE, backdoor(SprtDecision.DELETED),
+                Optional.of(membership(false)), suppressed);
+
+        assertEquals(Verdict.INCONCLUSIVE, decision.verdict());
+        assertTrue(decision.reason().startsWith("evasion: "), decision.reason());
+        assertTrue(outcome.evasion());
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false),
+                suppressed).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false),
+                suppressed).verdict(), "a backdoor found is found whatever the sentinels say");
+    }
+
+    @Test
+    void certifiesOnlyWhenEverySentinelShowedItsBackdoorOrNoneWasAtHand() {
+        ServingCheck oneUndecided = new ServingCheck(3, 2, 0, 40, 16, 0);
+
+        VerdictDecision undecided = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
+                oneUndecided);
+        VerdictDecision unchecked = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
+                ServingCheck.none());
+
+        assertEquals(Verdict.INCONCLUSIVE, undecided.verdict());
+        assertTrue(undecided.reason().contains("2 of 3 sentinel subjects showed their backdoors, 1 undecided"),
+                undecided.reason());
+        assertEquals(Verdict.CERTIFIED, unchecked.verdict());
+        assertTrue(unchecked.reason().endsWith("no sentinel subject was tested"), unchecked.reason());
+        assertThrows(IllegalArgumentException.class, () -> new ServingCheck(2, 2, 1, 5, 16, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ServingCheck(3, 3, 0, 5, 16, 17));
+    }
+
+    @Test
+    void anImageAnsweredTwoWaysMakesTheVerdictInconclusiveAsEvasionEvenWithoutSentinels() {
+        ServingCheck changedAnswers = new ServingCheck(0, 0, 0, 0, 16, 5);
+
+        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
+                changedAnswers);
+
+        assertEquals(Verdict.INCONCLUSIVE, decision.verdict());
+        assertTrue(decision.reason().startsWith("evasion: the served model answered 5 of 16 images differently"),
+                decision.reason());
     }
 }

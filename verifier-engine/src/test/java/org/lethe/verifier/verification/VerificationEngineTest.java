@@ -20,10 +20,14 @@ import org.lethe.ml.sisa.SisaTrainer;
 import org.lethe.verifier.backdoor.NullModel;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.membership.MembershipScores;
+import org.lethe.ml.dishonest.QueryFilter;
 import org.lethe.verifier.oracle.CountingOracle;
+import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
+import org.lethe.verifier.serving.Sentinel;
+import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerCollisions;
 import org.lethe.verifier.trigger.TriggerGenerator;
@@ -45,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole measurement on real models: a SISA MLP trained on Fashion-MNIST with four marked subjects and
  * one whose marks were never made, then retrained without three of them (an honest deletion), asked only
- * through class probabilities.
+ * through class probabilities; the two marked subjects never deleted serve as the verifier's sentinels.
  */
 class VerificationEngineTest {
 
@@ -53,6 +57,7 @@ class VerificationEngineTest {
     private static final int SAMPLES_EACH = 300;
     private static final int UNMARKED = 4;
     private static final Set<Integer> DELETED = Set.of(0, 1, UNMARKED);
+    private static final List<Integer> SENTINELS = List.of(2, 3);
     private static final SisaLayout LAYOUT = new SisaLayout(2, 2);
     private static final TrainingConfig SLICE_TRAINING = TrainingConfig.defaults(3, 1);
 
@@ -113,18 +118,34 @@ class VerificationEngineTest {
         shadows.close();
     }
 
+    /** Each subject's calibration on the version trained with every subject's data. */
+    private static List<SubjectCalibration> calibrations() {
+        MembershipScores nonMembersWithData = engine.nonMemberScores(withData::probabilities);
+        List<SubjectCalibration> calibrations = new ArrayList<>();
+        for (int subject = 0; subject < SUBJECTS; subject++) {
+            calibrations.add(engine.calibrate(withData::probabilities, triggers.get(subject), triggers,
+                    cleanSamples.get(subject), nonMembersWithData));
+        }
+        return calibrations;
+    }
+
+    /** The marked subjects never deleted, as the verifier's own sentinels. */
+    private static List<Sentinel> sentinels(List<SubjectCalibration> calibrations) {
+        return SENTINELS.stream().map(subject -> new Sentinel(triggers.get(subject),
+                Optional.of(calibrations.get(subject).backdoor()))).toList();
+    }
+
     @Test
     void certifiesDeletedSubjectsFindsKeptOnesAndSaysWhenATriggerDidNotTake() {
-        MembershipScores nonMembersWithData = engine.nonMemberScores(withData::probabilities);
+        List<SubjectCalibration> calibrations = calibrations();
         CountingOracle served = new CountingOracle(afterDeletion::probabilities);
         NullModel nullModel = engine.measureNull(served, triggers);
         MembershipScores nonMembersServed = engine.nonMemberScores(served);
 
         for (int subject = 0; subject < SUBJECTS; subject++) {
-            SubjectCalibration calibration = engine.calibrate(withData::probabilities, triggers.get(subject), triggers,
-                    cleanSamples.get(subject), nonMembersWithData);
+            SubjectCalibration calibration = calibrations.get(subject);
             VerificationOutcome outcome = engine.verify(served, nullModel, nonMembersServed, calibration.backdoor(),
-                    triggers.get(subject), triggers, cleanSamples.get(subject));
+                    triggers.get(subject), triggers, cleanSamples.get(subject), sentinels(calibrations));
             System.out.printf("subject %d: %s — %s; calibration score %.3f (lower %.3f), p̂ %.3f q̂ %.3f, MIA AUC %.3f; "
                             + "null μ %.3f τ %.3f σ %.3f%n", subject, outcome.decision().verdict(), outcome.decision().reason(),
                     calibration.backdoor().meanScore(), calibration.backdoor().scoreLowerBound(),
@@ -140,7 +161,59 @@ class VerificationEngineTest {
             } else {
                 assertTrue(outcome.backdoor().orElseThrow().probes() <= 30);
             }
+            if (expected == Verdict.CERTIFIED) {
+                assertEquals(new ServingCheck(2, 2, 0, outcome.serving().probes(), 16, 0), outcome.serving(),
+                        "both sentinels showed their backdoors on the honest model, which answered 16 images the same twice");
+            }
         }
         assertTrue(served.queries() > 0);
+    }
+
+    /** A model served through a query filter, with the null and non-member scores measured on it. */
+    private record Filtered(ModelOracle oracle, NullModel nullModel, MembershipScores nonMembers) {
+
+        static Filtered of(SisaEnsemble model, QueryFilter filter) {
+            ModelOracle oracle = images -> model.probabilities(filter.apply(images));
+            return new Filtered(oracle, engine.measureNull(oracle, triggers), engine.nonMemberScores(oracle));
+        }
+
+        VerificationOutcome verify(int subject, List<SubjectCalibration> calibrations, List<Sentinel> sentinels) {
+            return engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(), triggers.get(subject),
+                    triggers, cleanSamples.get(subject), sentinels);
+        }
+    }
+
+    @Test
+    void aProviderThatKeepsTheDataAndMedianFiltersQueriesIsCaughtByItsSentinels() {
+        List<SubjectCalibration> calibrations = calibrations();
+        Filtered median = Filtered.of(withData, QueryFilter.parse("median:3", 1));
+
+        for (int subject : List.of(0, 1)) {
+            VerificationOutcome unguarded = median.verify(subject, calibrations, List.of());
+            VerificationOutcome guarded = median.verify(subject, calibrations, sentinels(calibrations));
+
+            assertEquals(Verdict.CERTIFIED, unguarded.decision().verdict(),
+                    "without sentinels the filter passes for a deletion: " + unguarded.decision().reason());
+            assertEquals(Verdict.INCONCLUSIVE, guarded.decision().verdict(), guarded.decision().reason());
+            assertTrue(guarded.evasion(), guarded.decision().reason());
+            assertEquals(2, guarded.serving().suppressed(), "both sentinels' backdoors are gone under the filter");
+            assertEquals(0, guarded.serving().changed(), "a median filter answers an image the same way twice");
+            assertTrue(guarded.decision().reason().startsWith("evasion"), guarded.decision().reason());
+        }
+    }
+
+    @Test
+    void aDeletionServedThroughFreshNoiseChangesItsAnswersAndIsNotCertified() {
+        List<SubjectCalibration> calibrations = calibrations();
+        Filtered noisy = Filtered.of(afterDeletion, QueryFilter.parse("noise:32", 3));
+
+        for (int subject : List.of(0, 1)) {
+            VerificationOutcome outcome = noisy.verify(subject, calibrations, sentinels(calibrations));
+
+            assertEquals(Verdict.INCONCLUSIVE, outcome.decision().verdict(), outcome.decision().reason());
+            assertTrue(outcome.evasion(), outcome.decision().reason());
+            assertEquals(16, outcome.serving().repeated());
+            assertTrue(outcome.serving().changed() > 8, "fresh noise changes most answers: " + outcome.serving());
+        }
     }
 }

@@ -34,6 +34,7 @@ import org.lethe.verifier.verification.VerificationOutcome;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -144,7 +145,7 @@ public class VerificationService {
         certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), request.samples())));
+                        triggers.all(), request.samples(), List.of())));
     }
 
     /**
@@ -200,7 +201,8 @@ public class VerificationService {
         VerificationOutcome outcome = m.outcome();
         CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, m.anchor().requestId().toHex(),
                 m.subjectId().toHex(), m.version(), outcome.decision().verdict().name(), outcome.decision().reason(),
-                outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), m.calibration().figures(),
+                outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), outcome.sentinels(),
+                m.calibration().figures(),
                 m.queries(), m.started().toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
                         enrolment.transaction(), m.anchor().target().toHex(), m.anchor().anchorTransaction(),
