@@ -55,17 +55,20 @@ public class AdminResource {
     @Path("/strategy")
     public Map<String, String> strategy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authorize(authorization);
-        return Map.of("strategy", UnlearningStrategySetting.label(strategy.current()));
+        return Map.of("strategy", strategy.current().label());
     }
 
-    /** Switches the unlearning strategy: {@code {"strategy": "sisa" | "retrain" | "finetune" | "gradient-ascent" | "none"}}. */
+    /**
+     * Switches the unlearning strategy: {@code {"strategy": "sisa" | "retrain" | "finetune" | "gradient-ascent"}}, or
+     * for evaluating the verifier only {@code "none" | "marks-only" | "filtered" | "stale"}.
+     */
     @PUT
     @Path("/strategy")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> switchStrategy(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         authorize(authorization);
         String name = CanonicalJson.parse(body).path("strategy").asText(null);
-        return Map.of("strategy", UnlearningStrategySetting.label(strategy.switchTo(name)));
+        return Map.of("strategy", strategy.switchTo(name).label());
     }
 
     private static Response started(UUID job) {

@@ -9,11 +9,14 @@ import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
+import org.lethe.ml.dishonest.MarksOnlyUnlearner;
+import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.SisaLayout;
 import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaTrainer;
 import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
+import org.lethe.ml.unlearning.Unlearner;
 import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.modelservice.contribution.SampleEntity;
 import org.lethe.modelservice.deletion.DeletionRequestEntity;
@@ -51,9 +54,11 @@ public class ModelChanges {
     private final LedgerOutbox outbox;
     private final ManagedExecutor executor;
     private final UnlearningStrategySetting strategy;
+    private final MarkDetectors detectors;
 
     public ModelChanges(ModelSettings settings, TrainingData data, ModelRegistry registry, Jobs jobs,
-                        LedgerOutbox outbox, ManagedExecutor executor, UnlearningStrategySetting strategy) {
+                        LedgerOutbox outbox, ManagedExecutor executor, UnlearningStrategySetting strategy,
+                        MarkDetectors detectors) {
         this.settings = settings;
         this.data = data;
         this.registry = registry;
@@ -61,6 +66,7 @@ public class ModelChanges {
         this.outbox = outbox;
         this.executor = executor;
         this.strategy = strategy;
+        this.detectors = detectors;
     }
 
     /** Starts training a new version on every sample not asked to be deleted. */
@@ -89,15 +95,20 @@ public class ModelChanges {
                     "every deletion request is executed or still waits to be anchored");
         }
         UUID job = newJob(JobKind.UNLEARNING);
-        UnlearningMethod method = strategy.current();
+        ProviderStrategy provider = strategy.current();
         executor.execute(() -> run(job, () -> {
             Set<Bytes32> removed = removedSamples(pending.keySet());
             jobs.started(job, settings.shards() * settings.slices());
-            SisaModel model = method.unlearner(trainer(), registry.store(), ApproximateUnlearningSettings.defaults())
-                    .unlearn(served.model(), removed, (shard, slice) -> jobs.stepDone(job));
-            return publish(model, "UNLEARNING", Optional.of(method), pending);
+            SisaModel model = unlearner(provider).unlearn(served.model(), removed, (shard, slice) -> jobs.stepDone(job));
+            return publish(model, "UNLEARNING", Optional.of(provider), pending);
         }));
         return job;
+    }
+
+    private Unlearner unlearner(ProviderStrategy provider) {
+        return provider.unlearned()
+                .map(method -> method.unlearner(trainer(), registry.store(), ApproximateUnlearningSettings.defaults()))
+                .orElseGet(() -> new MarksOnlyUnlearner(trainer(), registry.store(), detectors.configured()));
     }
 
     private interface JobWork {
@@ -155,10 +166,11 @@ public class ModelChanges {
     }
 
     /**
-     * Records the version, the requests it executes and their ledger writes in one transaction, deletes
-     * the executed contributions' samples, then serves the version.
+     * Records the version, the requests it executes (under the strategy the provider claims) and their ledger
+     * writes in one transaction, deletes the executed contributions' samples, then serves the version as the
+     * strategy does.
      */
-    private String publish(SisaModel model, String origin, Optional<UnlearningMethod> method,
+    private String publish(SisaModel model, String origin, Optional<ProviderStrategy> provider,
                            Map<String, Bytes32> executed) {
         Optional<ModelRegistry.Served> parent = registry.current();
         Optional<Bytes32> parentVersion = parent.map(p -> Bytes32.fromHex(p.version().versionHash()));
@@ -173,7 +185,7 @@ public class ModelChanges {
             entity.weightsHash = model.weightsHash().toHex();
             entity.trainingSetRoot = model.trainingSetRoot().toHex();
             entity.origin = origin;
-            entity.strategy = method.map(Enum::name).orElse(null);
+            entity.strategy = provider.map(p -> p.claimed().name()).orElse(null);
             entity.layout = ModelLayoutCodec.encode(model);
             entity.createdAt = Instant.now();
             entity.persist();
@@ -190,11 +202,11 @@ public class ModelChanges {
             }
             for (Bytes32 target : new LinkedHashSet<>(executed.values())) {
                 outbox.enqueue(LedgerRecordKind.UNLEARNING, target, LedgerRecordKind.payload(new Unlearning(target,
-                        modelId, versionHash, UnlearningStrategy.valueOf(method.orElseThrow().name()))));
+                        modelId, versionHash, UnlearningStrategy.valueOf(provider.orElseThrow().claimed().name()))));
             }
             return entity;
         });
-        registry.serve(model, ModelVersionView.of(version));
+        registry.serve(model, ModelVersionView.of(version), provider.orElse(ProviderStrategy.of(UnlearningMethod.SISA)));
         return version.versionHash;
     }
 }

@@ -9,9 +9,12 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.LedgerUnavailableException;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.dishonest.ProviderStrategy;
+import org.lethe.ml.dishonest.QueryFilter;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaEnsemble;
 import org.lethe.ml.sisa.SisaModel;
+import org.lethe.ml.unlearning.UnlearningMethod;
 import org.lethe.modelservice.ModelServiceMain;
 import org.lethe.service.database.DataDirectory;
 import org.lethe.service.ledger.LedgerGateway;
@@ -48,6 +51,8 @@ public class ModelRegistry {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private Served served;
     private SisaEnsemble ensemble;
+    /** What a {@code filtered} provider does to every query; empty when serving honestly. */
+    private Optional<QueryFilter> filter = Optional.empty();
 
     public ModelRegistry(ModelSettings settings, TrainingData data, LedgerGateway ledger) {
         this.settings = settings;
@@ -93,7 +98,8 @@ public class ModelRegistry {
             if (served == null) {
                 throw new ProblemException(409, "no-model", "No model yet", "no model version has been trained yet");
             }
-            return new Prediction(served.version().versionHash(), ensemble.probabilities(images));
+            return new Prediction(served.version().versionHash(),
+                    ensemble.probabilities(filter.map(f -> f.apply(images)).orElse(images)));
         } finally {
             lock.readLock().unlock();
         }
@@ -101,16 +107,33 @@ public class ModelRegistry {
 
     /** Serves a new version; its shards are loaded (and hash-checked) before the old ones are let go. */
     public void serve(SisaModel model, ModelVersionView version) {
-        SisaEnsemble loaded = SisaEnsemble.load(model, store);
+        serve(model, version, ProviderStrategy.of(UnlearningMethod.SISA));
+    }
+
+    /**
+     * Serves a new version as the strategy does: its own weights; for {@code filtered} its weights behind the
+     * query filter; for {@code stale} the weights served until now, under the new version's name.
+     */
+    public void serve(SisaModel model, ModelVersionView version, ProviderStrategy strategy) {
+        boolean keepServing = strategy.serving() == ProviderStrategy.Serving.PREVIOUS && ensemble != null;
+        SisaEnsemble loaded = keepServing ? null : SisaEnsemble.load(model, store);
         lock.writeLock().lock();
         try {
-            if (ensemble != null) {
-                ensemble.close();
+            if (loaded != null) {
+                if (ensemble != null) {
+                    ensemble.close();
+                }
+                ensemble = loaded;
             }
-            ensemble = loaded;
+            filter = strategy.filter();
             served = new Served(model, version);
         } finally {
             lock.writeLock().unlock();
+        }
+        if (strategy.serving() != ProviderStrategy.Serving.RECORDED) {
+            LOG.warnf("SERVING DISHONESTLY ('%s'): version %s is announced but %s. For evaluating the verifier only.",
+                    strategy.label(), version.versionHash(), keepServing ? "the previous weights answer"
+                            : "every query passes through " + strategy.filter().map(QueryFilter::name).orElseThrow());
         }
     }
 

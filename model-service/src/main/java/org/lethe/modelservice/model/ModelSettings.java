@@ -3,7 +3,8 @@ package org.lethe.modelservice.model;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.lethe.ml.network.Architecture;
-import org.lethe.ml.unlearning.UnlearningMethod;
+import org.lethe.ml.dishonest.ProviderStrategy;
+import org.lethe.ml.dishonest.QueryFilter;
 
 import java.util.Optional;
 
@@ -33,12 +34,39 @@ public interface ModelSettings {
     /** Where parameter files live; default {@code $LETHE_DATA_DIR/model-service/checkpoints}. */
     Optional<String> checkpointDirectory();
 
-    /** How deletions are executed: sisa, retrain, finetune, gradient-ascent or none (evaluation only). */
+    /**
+     * How deletions are executed: sisa, retrain, finetune, gradient-ascent; or, to evaluate the verifier only,
+     * none, marks-only, filtered or stale.
+     */
     @WithDefault("sisa")
     String unlearningStrategy();
 
-    /** The configured strategy as the ml module names it. */
-    default UnlearningMethod unlearningMethod() {
-        return UnlearningMethod.valueOf(unlearningStrategy().trim().toUpperCase().replace('-', '_'));
+    /** How the dishonest evaluation strategies cheat. */
+    Dishonest dishonest();
+
+    /** The settings of the evaluation-only strategies that keep data and claim {@code sisa}. */
+    interface Dishonest {
+
+        /** What {@code filtered} serves every query through: median:W, mean:W, noise:SIGMA or quantise:BITS. */
+        @WithDefault("median:3")
+        String queryFilter();
+
+        /** What {@code marks-only} drops samples by: bright-background, label-disagreement or spectral-signature. */
+        @WithDefault("bright-background")
+        String markDetector();
+    }
+
+    /**
+     * The configured strategy.
+     *
+     * @throws IllegalArgumentException for an unknown strategy or a query filter that cannot run
+     */
+    default ProviderStrategy providerStrategy() {
+        return ProviderStrategy.named(unlearningStrategy(), queryFilter());
+    }
+
+    /** The filter {@code filtered} serves through, its noise seeded by the model's seed. */
+    default QueryFilter queryFilter() {
+        return QueryFilter.parse(dishonest().queryFilter(), seed());
     }
 }

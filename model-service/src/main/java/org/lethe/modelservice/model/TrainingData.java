@@ -54,6 +54,11 @@ public class TrainingData {
         return samples;
     }
 
+    /** The provider's own images, which no subject contributed. */
+    public List<Sample> providersOwn() {
+        return base().stream().map(OwnedSample::sample).toList();
+    }
+
     private synchronized List<OwnedSample> base() {
         if (base == null) {
             base = settings.baseSamples() == 0 ? List.of()

@@ -15,6 +15,7 @@ import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ml.data.Sample;
 import org.lethe.modelservice.Await;
+import org.lethe.modelservice.ModelApi;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
 
@@ -36,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(ModelServiceTestResources.class)
 class ModelLifecycleTest {
 
-    private static final String ADMIN = "Bearer " + ModelServiceTestResources.ADMIN_TOKEN;
-
     @Test
     void trainedModelServesPredictionsAndForgetsADeletedSubjectBySisa() {
         TestSubject subject = new TestSubject();
@@ -45,14 +44,13 @@ class ModelLifecycleTest {
         given().contentType(ContentType.JSON).body(subject.contribution(contributed).toString())
                 .post("/contributions").then().statusCode(201);
 
-        JsonPath trained = finished(given().header("Authorization", ADMIN).post("/admin/training")
-                .then().statusCode(202).extract().jsonPath().getString("jobId"));
+        JsonPath trained = ModelApi.train();
         assertEquals("SUCCEEDED", trained.getString("status"), trained.prettify());
         assertEquals(4, trained.getInt("stepsDone"));
         String firstVersion = trained.getString("versionHash");
 
         List<Sample> probes = TestSubject.freshSamples(200);
-        JsonPath answer = predict(probes);
+        JsonPath answer = ModelApi.predict(probes);
         assertEquals(firstVersion, answer.getString("versionHash"));
         assertTrue(accuracy(answer, probes) > 0.6, "accuracy " + accuracy(answer, probes));
 
@@ -60,12 +58,11 @@ class ModelLifecycleTest {
         var request = subject.deletion(List.of(root));
         given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
         Bytes32 batchRoot = Bytes32.fromHex(Await.sent("/deletions/" + request.hash().toHex()).getString("batch.batchRoot"));
-        JsonPath unlearned = finished(given().header("Authorization", ADMIN).post("/admin/unlearning")
-                .then().statusCode(202).extract().jsonPath().getString("jobId"));
+        JsonPath unlearned = ModelApi.unlearn();
         assertEquals("SUCCEEDED", unlearned.getString("status"), unlearned.prettify());
         String secondVersion = unlearned.getString("versionHash");
 
-        assertEquals(secondVersion, predict(probes).getString("versionHash"));
+        assertEquals(secondVersion, ModelApi.predict(probes).getString("versionHash"));
         given().get("/model").then().statusCode(200).body("versionHash", equalTo(secondVersion))
                 .body("parentVersion", equalTo(firstVersion)).body("strategy", equalTo("SISA"));
         JsonPath deletion = Await.until(() -> given().get("/deletions/" + request.hash().toHex()).then()
@@ -170,17 +167,6 @@ class ModelLifecycleTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:lethe:problem:invalid-prediction-request"))
                 .body("detail", containsString(detail));
-    }
-
-    private static JsonPath finished(String jobId) {
-        return Await.until(() -> given().get("/jobs/" + jobId).then().statusCode(200).extract().jsonPath(),
-                json -> List.of("SUCCEEDED", "FAILED").contains(json.getString("status")), "job " + jobId + " never finished");
-    }
-
-    private static JsonPath predict(List<Sample> images) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("images", images.stream().map(s -> Base64.getEncoder().encodeToString(s.image())).toList()))
-                .post("/predictions").then().statusCode(200).extract().jsonPath();
     }
 
     private static double accuracy(JsonPath answer, List<Sample> probes) {

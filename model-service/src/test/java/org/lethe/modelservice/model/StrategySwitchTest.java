@@ -28,7 +28,12 @@ class StrategySwitchTest {
             switchTo("gradient-ascent").statusCode(200).body("strategy", equalTo("gradient-ascent"));
             switchTo("forget-everything").statusCode(400)
                     .body("type", equalTo("urn:lethe:problem:unknown-strategy"))
-                    .body("detail", containsString("gradient-ascent"));
+                    .body("detail", containsString("gradient-ascent"))
+                    .body("detail", containsString("marks-only"));
+            switchTo("filtered").statusCode(200).body("strategy", equalTo("filtered median:3"));
+            switchTo("Stale").statusCode(200).body("strategy", equalTo("stale"));
+            switchTo("marks-only").statusCode(200).body("strategy", equalTo("marks-only"));
+            switchTo("gradient-ascent").statusCode(200);
             given().header("Authorization", ADMIN).get("/admin/strategy").then().body("strategy", equalTo("gradient-ascent"));
             given().contentType(ContentType.JSON).body(Map.of("strategy", "none")).put("/admin/strategy")
                     .then().statusCode(401);
