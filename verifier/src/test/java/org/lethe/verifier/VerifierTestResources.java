@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public class VerifierTestResources implements QuarkusTestResourceLifecycleManager {
 
+    /** The verifier operator's token in tests. */
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
     /** The verifier's own state: its database, key and reference models; removed when the tests stop. */
@@ -43,6 +46,8 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         config.put("lethe.verifier.signing-key-file", directory.resolve("keys/verifier.pem").toString());
         config.put("lethe.verifier.shadows.checkpoint-directory", directory.resolve("reference-models").toString());
         config.put("lethe.verifier.marking.max-samples", "400");
+        config.put("lethe.verifier.sentinels.key-directory", directory.resolve("sentinels").toString());
+        config.put("lethe.verifier.operator-token", OPERATOR_TOKEN);
         return config;
     }
 

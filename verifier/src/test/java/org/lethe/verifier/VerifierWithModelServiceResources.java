@@ -66,6 +66,8 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         config.put("lethe.verifier.reference.probe-images", "1500");
         config.put("lethe.verifier.reference.non-members", "300");
         config.put("lethe.verifier.statistics.null-triggers", "16");
+        // sentinels contribute as many images as the test's subjects (from the test images after the 5,800 above)
+        config.put("lethe.verifier.sentinels.samples-each", "400");
         return config;
     }
 

@@ -17,13 +17,13 @@ import org.lethe.auditor.report.ReportSettings;
 import org.lethe.auditor.report.ReportStore;
 import org.lethe.evidence.cms.ReportSigningKey;
 import org.lethe.evidence.json.CanonicalJson;
+import org.lethe.service.auth.BearerToken;
 import org.lethe.service.problem.ProblemException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -113,9 +113,7 @@ public class ReportResource {
     private void authorize(String authorization) {
         String token = settings.regulatorToken().orElseThrow(() -> new ProblemException(503, "reports-disabled",
                 "Reports disabled", "no regulator token is configured (lethe.auditor.reports.regulator-token)"));
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()) : "";
-        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!BearerToken.presented(authorization, Optional.of(token))) {
             throw new ProblemException(401, "regulator-token", "Regulator token required",
                     "reports need the header Authorization: Bearer <regulator token>");
         }

@@ -32,6 +32,7 @@ import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.serving.Sentinel;
+import org.lethe.verifier.serving.SentinelPanel;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
@@ -49,7 +50,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -187,7 +187,7 @@ final class VerificationExperiment {
             }
             List<Sentinel> sentinels = new ArrayList<>();
             for (int subject = 0; subject < setup.sentinels(); subject++) {
-                sentinels.add(new Sentinel(setup.triggers().get(subject), Optional.of(calibrations.get(subject).backdoor())));
+                sentinels.add(new Sentinel(setup.triggers().get(subject), calibrations.get(subject).backdoor()));
             }
 
             // the calibrations' plans were made on this version's null: a subject's own trigger is a kept backdoor
@@ -227,7 +227,7 @@ final class VerificationExperiment {
                         case PREVIOUS -> included::probabilities;
                     };
                     StrategyCounts counts = verifyGroup(engine, served, afterVersion, strategy, deleted, requests,
-                            calibrations, sentinels);
+                            calibrations, SentinelPanel.of(sentinels));
                     strategies.put(strategy, literatureFigures(counts, unlearningSeconds, included::probabilities, served,
                             reference::probabilities, deleted, removed));
                     if (strategy.honest() && strategy.unlearned().orElseThrow() == UnlearningMethod.RETRAIN) {
@@ -318,7 +318,7 @@ final class VerificationExperiment {
     private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, Bytes32 version,
                                        ProviderStrategy strategy, List<Integer> deleted,
                                        List<BenchLedger.ExecutedDeletion> requests,
-                                       List<CalibrationFigures> calibrations, List<Sentinel> sentinels) {
+                                       List<CalibrationFigures> calibrations, SentinelPanel sentinels) {
         CountingOracle oracle = new CountingOracle(served);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());

@@ -22,6 +22,8 @@ public final class FashionMnist {
     public static final Path DEBIAN_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
     /** Environment variable that points at another directory. */
     public static final String DIRECTORY_VARIABLE = "LETHE_FASHION_MNIST_DIR";
+    /** Images in the test split, as the data set publishes it. */
+    public static final int TEST_IMAGES = 10_000;
 
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;

@@ -13,11 +13,10 @@ import jakarta.ws.rs.core.Response;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.modelservice.model.ModelChanges;
 import org.lethe.modelservice.model.UnlearningStrategySetting;
+import org.lethe.service.auth.BearerToken;
 import org.lethe.service.problem.ProblemException;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,10 +75,7 @@ public class AdminResource {
     }
 
     private void authorize(String authorization) {
-        String token = settings.token().filter(t -> !t.isBlank()).orElse(null);
-        // constant-time comparison: the token must not leak through timing
-        if (authorization == null || token == null || !MessageDigest.isEqual(
-                ("Bearer " + token).getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
+        if (!BearerToken.presented(authorization, settings.token())) {
             throw new ProblemException(401, "admin-token-required", "Admin token required",
                     "this operation needs 'Authorization: Bearer <admin token>'");
         }

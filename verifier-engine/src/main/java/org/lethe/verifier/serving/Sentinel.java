@@ -3,8 +3,6 @@ package org.lethe.verifier.serving;
 import org.lethe.verifier.backdoor.BackdoorCalibration;
 import org.lethe.verifier.trigger.TriggerSpec;
 
-import java.util.Optional;
-
 /**
  * A subject of the verifier's own: it enrolled, had its data marked and contributed like anyone else, and
  * never asks for deletion, so its backdoor must show on every version trained with its data. The provider
@@ -13,10 +11,9 @@ import java.util.Optional;
  * spare them.
  *
  * @param trigger     the sentinel's trigger
- * @param calibration how strongly it took, measured on a version trained with the sentinel's data; empty when it
- *                    has not been measured yet, and then the sentinel cannot show its backdoor
+ * @param calibration how strongly it took, measured on a version trained with the sentinel's data
  */
-public record Sentinel(TriggerSpec trigger, Optional<BackdoorCalibration> calibration) {
+public record Sentinel(TriggerSpec trigger, BackdoorCalibration calibration) {
 
     @Override
     public String toString() {

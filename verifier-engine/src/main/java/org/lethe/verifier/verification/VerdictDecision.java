@@ -57,7 +57,8 @@ public record VerdictDecision(Verdict verdict, String reason) {
         }
         if (serving.checked() && !serving.servingShown()) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("the served model is not shown to answer as it "
-                    + "was trained: %d of %d sentinel subjects showed their backdoors, %d undecided", serving.shown(),
+                    + "was trained: %d of %d sentinel subjects showed their backdoors, %d undecided or never calibrated",
+                    serving.shown(),
                     serving.sentinels(), serving.undecided()));
         }
         return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "

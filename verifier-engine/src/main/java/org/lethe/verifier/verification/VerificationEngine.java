@@ -17,6 +17,7 @@ import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.serving.RepeatedQueries;
 import org.lethe.verifier.serving.Sentinel;
+import org.lethe.verifier.serving.SentinelPanel;
 import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.TriggerSpec;
@@ -88,13 +89,12 @@ public final class VerificationEngine {
      *
      * @param nullModel      {@link #measureNull} on the served version
      * @param nonMembersHere {@link #nonMemberScores} on the served version
-     * @param sentinels      the verifier's own subjects trained into the served version, never deleted; none
-     *                       leaves the serving layer unchecked
+     * @param sentinels      the verifier's own subjects trained into the served version, never deleted
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
                                       Collection<TriggerSpec> enrolled, List<Sample> cleanSamples,
-                                      List<Sentinel> sentinels) {
+                                      SentinelPanel sentinels) {
         RepeatedQueries asked = new RepeatedQueries(served, REPEATED_QUERIES);
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(asked, plan, trigger, enrolled);
@@ -108,17 +108,17 @@ public final class VerificationEngine {
     }
 
     /**
-     * Each sentinel's paired test on the served version, planned on that version's null like the subject's (a
-     * sentinel not yet calibrated cannot show its backdoor); then the first images asked, asked again.
+     * Each calibrated sentinel's paired test on the served version, planned on that version's null like the
+     * subject's; then the first images asked, asked again.
      */
-    private ServingCheck checkServing(RepeatedQueries served, NullModel nullModel, List<Sentinel> sentinels,
+    private ServingCheck checkServing(RepeatedQueries served, NullModel nullModel, SentinelPanel sentinels,
                                       Collection<TriggerSpec> enrolled) {
         int shown = 0;
         int suppressed = 0;
         int probesAsked = 0;
-        for (Sentinel sentinel : sentinels) {
-            Optional<BackdoorTestResult> result = sentinel.calibration().flatMap(calibration ->
-                    backdoorTest(served, plan(nullModel, calibration), sentinel.trigger(), enrolled));
+        for (Sentinel sentinel : sentinels.calibrated()) {
+            Optional<BackdoorTestResult> result = backdoorTest(served, plan(nullModel, sentinel.calibration()),
+                    sentinel.trigger(), enrolled);
             if (result.isPresent()) {
                 shown += result.get().decision() == SprtDecision.KEPT ? 1 : 0;
                 suppressed += result.get().decision() == SprtDecision.DELETED ? 1 : 0;
@@ -126,7 +126,7 @@ public final class VerificationEngine {
             }
         }
         int changed = served.askAgain();
-        return new ServingCheck(sentinels.size(), shown, suppressed, probesAsked, served.size(), changed);
+        return new ServingCheck(sentinels.held(), shown, suppressed, probesAsked, served.size(), changed);
     }
 
     /**

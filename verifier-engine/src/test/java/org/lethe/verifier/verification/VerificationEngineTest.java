@@ -27,6 +27,7 @@ import org.lethe.verifier.reference.ReferenceData;
 import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.serving.Sentinel;
+import org.lethe.verifier.serving.SentinelPanel;
 import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerCollisions;
@@ -130,9 +131,9 @@ class VerificationEngineTest {
     }
 
     /** The marked subjects never deleted, as the verifier's own sentinels. */
-    private static List<Sentinel> sentinels(List<SubjectCalibration> calibrations) {
-        return SENTINELS.stream().map(subject -> new Sentinel(triggers.get(subject),
-                Optional.of(calibrations.get(subject).backdoor()))).toList();
+    private static SentinelPanel sentinels(List<SubjectCalibration> calibrations) {
+        return SentinelPanel.of(SENTINELS.stream().map(subject -> new Sentinel(triggers.get(subject),
+                calibrations.get(subject).backdoor())).toList());
     }
 
     @Test
@@ -177,7 +178,7 @@ class VerificationEngineTest {
             return new Filtered(oracle, engine.measureNull(oracle, triggers), engine.nonMemberScores(oracle));
         }
 
-        VerificationOutcome verify(int subject, List<SubjectCalibration> calibrations, List<Sentinel> sentinels) {
+        VerificationOutcome verify(int subject, List<SubjectCalibration> calibrations, SentinelPanel sentinels) {
             return engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(), triggers.get(subject),
                     triggers, cleanSamples.get(subject), sentinels);
         }
@@ -189,7 +190,7 @@ class VerificationEngineTest {
         Filtered median = Filtered.of(withData, QueryFilter.parse("median:3", 1));
 
         for (int subject : List.of(0, 1)) {
-            VerificationOutcome unguarded = median.verify(subject, calibrations, List.of());
+            VerificationOutcome unguarded = median.verify(subject, calibrations, SentinelPanel.none());
             VerificationOutcome guarded = median.verify(subject, calibrations, sentinels(calibrations));
 
             assertEquals(Verdict.CERTIFIED, unguarded.decision().verdict(),
@@ -215,5 +216,23 @@ class VerificationEngineTest {
             assertEquals(16, outcome.serving().repeated());
             assertTrue(outcome.serving().changed() > 8, "fresh noise changes most answers: " + outcome.serving());
         }
+    }
+
+    @Test
+    void sentinelsHeldButNeverCalibratedCertifyNobody() {
+        List<SubjectCalibration> calibrations = calibrations();
+        CountingOracle served = new CountingOracle(afterDeletion::probabilities);
+        NullModel nullModel = engine.measureNull(served, triggers);
+
+        VerificationOutcome outcome = engine.verify(served, nullModel, engine.nonMemberScores(served),
+                calibrations.get(0).backdoor(), triggers.get(0), triggers, cleanSamples.get(0),
+                new SentinelPanel(3, List.of()));
+
+        assertEquals(Verdict.INCONCLUSIVE, outcome.decision().verdict(), outcome.decision().reason());
+        ServingCheck serving = outcome.serving();
+        assertEquals(List.of(3, 0, 0, 0), List.of(serving.sentinels(), serving.shown(), serving.suppressed(),
+                serving.changed()), serving.toString());
+        assertTrue(outcome.decision().reason().contains("0 of 3 sentinel subjects showed their backdoors"),
+                outcome.decision().reason());
     }
 }

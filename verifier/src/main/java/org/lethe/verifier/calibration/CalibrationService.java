@@ -4,6 +4,7 @@ import org.lethe.verifier.verification.CalibrationFigures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.record.Checkpoint;
@@ -50,9 +51,11 @@ public class CalibrationService {
     private final LedgerGateway ledger;
     private final VerifierEngine engine;
     private final ObjectMapper json;
+    private final Event<SubjectCalibrated> calibrated;
 
     public CalibrationService(VerifierSettings settings, Jobs jobs, TriggerBook triggers, MarkingService marking,
-                              ModelService modelService, LedgerGateway ledger, VerifierEngine engine, ObjectMapper json) {
+                              ModelService modelService, LedgerGateway ledger, VerifierEngine engine, ObjectMapper json,
+                              Event<SubjectCalibrated> calibrated) {
         this.settings = settings;
         this.jobs = jobs;
         this.triggers = triggers;
@@ -61,6 +64,7 @@ public class CalibrationService {
         this.ledger = ledger;
         this.engine = engine;
         this.json = json;
+        this.calibrated = calibrated;
     }
 
     /** Checks the subject's signed request (clean samples) and queues the calibration. */
@@ -106,6 +110,7 @@ public class CalibrationService {
         store(subjectId, figures);
         jobs.finish(job, plan.feasible() ? "calibrated: a verification can decide"
                 : "calibrated: INCONCLUSIVE ahead — " + plan.infeasibility().orElseThrow());
+        calibrated.fire(new SubjectCalibrated(subjectId, version));
     }
 
     /** The subject's latest calibration. */

@@ -23,6 +23,7 @@ import org.lethe.verifier.job.Jobs;
 import org.lethe.verifier.key.VerifierKey;
 import org.lethe.verifier.marking.MarkingService;
 import org.lethe.verifier.request.SamplesRequest;
+import org.lethe.verifier.sentinel.SentinelService;
 import org.lethe.verifier.served.ModelService;
 import org.lethe.verifier.served.ServedModel;
 import org.lethe.verifier.service.VerifierEngine;
@@ -34,7 +35,6 @@ import org.lethe.verifier.verification.VerificationOutcome;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,10 +58,11 @@ public class VerificationService {
     private final LedgerGateway ledger;
     private final VerifierEngine engine;
     private final VerifierKey key;
+    private final SentinelService sentinels;
 
     public VerificationService(VerifierSettings settings, Jobs jobs, TriggerBook triggers, MarkingService marking,
                                CalibrationService calibrations, EnrolmentService enrolments, ModelService modelService,
-                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key) {
+                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key, SentinelService sentinels) {
         this.settings = settings;
         this.jobs = jobs;
         this.triggers = triggers;
@@ -72,6 +73,7 @@ public class VerificationService {
         this.ledger = ledger;
         this.engine = engine;
         this.key = key;
+        this.sentinels = sentinels;
     }
 
     /** Checks the subject's signed request and sets the verification waiting for the ledger. */
@@ -145,7 +147,7 @@ public class VerificationService {
         certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), request.samples(), List.of())));
+                        triggers.all(), request.samples(), sentinels.forVerification())));
     }
 
     /**
@@ -201,7 +203,7 @@ public class VerificationService {
         VerificationOutcome outcome = m.outcome();
         CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, m.anchor().requestId().toHex(),
                 m.subjectId().toHex(), m.version(), outcome.decision().verdict().name(), outcome.decision().reason(),
-                outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), outcome.sentinels(),
+                outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), outcome.serving(),
                 m.calibration().figures(),
                 m.queries(), m.started().toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),

@@ -91,8 +91,7 @@ public class MarkingService {
      */
     @Transactional
     public void requireClean(Bytes32 subjectId, List<Sample> samples) {
-        Set<String> clean = MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false and covered = false",
-                subjectId.toHex()).stream().map(row -> row.sampleHash).collect(Collectors.toSet());
+        Set<String> clean = cleanHashes(subjectId);
         for (int i = 0; i < samples.size(); i++) {
             if (!clean.contains(samples.get(i).hash().toHex())) {
                 throw ProblemException.badRequest("not-clean-sample", "Not a clean sample of the subject",
@@ -100,6 +99,18 @@ public class MarkingService {
                                 + subjectId + " had marked");
             }
         }
+    }
+
+    /** Those of the samples that the subject had marked and that came back untouched, in order. */
+    @Transactional
+    public List<Sample> cleanSamples(Bytes32 subjectId, List<Sample> samples) {
+        Set<String> clean = cleanHashes(subjectId);
+        return samples.stream().filter(sample -> clean.contains(sample.hash().toHex())).toList();
+    }
+
+    private static Set<String> cleanHashes(Bytes32 subjectId) {
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId = ?1 and marked = false and covered = false",
+                subjectId.toHex()).stream().map(row -> row.sampleHash).collect(Collectors.toSet());
     }
 
     /** The hashes of a subject's samples that carry the trigger. */

@@ -2,6 +2,7 @@ package org.lethe.verifier.served;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.lethe.evidence.document.SignedDocument;
 import org.lethe.service.client.ServiceClient;
 import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.verifier.service.VerifierSettings;
@@ -27,6 +28,12 @@ public class ModelService {
 
     public TrainingSetQuery trainingSet() {
         return new TrainingSetQuery(client);
+    }
+
+    /** Contributes a subject's signed samples as any subject does; answers the contribution's root. */
+    public String contribute(SignedDocument samples) {
+        return ask("/contributions", () -> client.post("/contributions", samples.toString())).path("contributionRoot")
+                .asText();
     }
 
     /** The version the service says it serves now. */

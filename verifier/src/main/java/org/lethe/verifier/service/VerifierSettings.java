@@ -27,6 +27,11 @@ public interface VerifierSettings {
 
     Shadows shadows();
 
+    Sentinels sentinels();
+
+    /** The verifier operator's bearer token, for its own subjects (sentinels); a secret. Unset refuses every call. */
+    Optional<String> operatorToken();
+
     /** How often the ledger is read for executed deletions that have a verification waiting. */
     @WithDefault("2s")
     Duration ledgerPollInterval();
@@ -91,6 +96,18 @@ public interface VerifierSettings {
 
         /** The next test images, the known non-members. */
         int nonMembers();
+    }
+
+    /** The verifier's own subjects, never deleted, tested beside every deletion. */
+    interface Sentinels {
+        /** How many; 0 leaves the serving layer unchecked, and certificates say so. */
+        int count();
+
+        /** Images each contributes: the test images after the reference parts, one block each. */
+        int samplesEach();
+
+        /** Where their keys live (they sign their calibrations); default {@code $LETHE_DATA_DIR/verifier/sentinels}. */
+        Optional<String> keyDirectory();
     }
 
     interface Shadows {

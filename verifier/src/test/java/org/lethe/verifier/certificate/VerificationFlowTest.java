@@ -48,13 +48,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * verifier checks the batch's members against the root on chain): an honest SISA deletion passes the backdoor test and is
  * certified once the subject brings the samples for membership inference; a deletion the provider only
  * pretends to execute (strategy {@code none}) is caught without the subject asking; a subject with a
- * single mark learns at calibration that it did not take or took too faintly to decide, and is never certified.
+ * single mark learns at calibration that it did not take or took too faintly to decide, and is never certified;
+ * a provider that keeps the data and median-filters every query is INCONCLUSIVE as an evasion, caught by the
+ * verifier's sentinel subjects, whose backdoors the honest version shows.
  */
 @QuarkusTest
 @QuarkusTestResource(value = VerifierWithModelServiceResources.class, restrictToAnnotatedClass = true)
 class VerificationFlowTest {
 
     private static final Duration JOB_LIMIT = Duration.ofMinutes(4);
+    private static final String OPERATOR = "Bearer " + VerifierTestResources.OPERATOR_TOKEN;
 
     private record Contributed(TestSubject subject, Bytes32 root, List<Sample> clean) {
     }
@@ -66,17 +69,25 @@ class VerificationFlowTest {
         List<Sample> train = FashionMnist.installed().train();
         int from = VerifierWithModelServiceResources.BASE_SAMPLES;
         // 400 images, 200 marks each (f = 0.5): with 100 marks one run in three had a backdoor too weak to decide
+        // the verifier's own sentinel subjects contribute before training, like anyone
+        given().header("Authorization", OPERATOR).post("/sentinels").then().statusCode(200)
+                .body("configured", equalTo(3)).body("contributed", equalTo(3)).body("calibrated", equalTo(0));
         Contributed honest = contribute(provider, train.subList(from, from + 400));
         Contributed pretended = contribute(provider, train.subList(from + 400, from + 800));
         Contributed faint = contribute(provider, train.subList(from + 800, from + 802));
+        Contributed filtered = contribute(provider, train.subList(from + 802, from + 1202));
         awaitProviderJob(provider, provider.post("/admin/training", ""));
 
-        for (Contributed subject : List.of(honest, pretended, faint)) {
+        for (Contributed subject : List.of(honest, pretended, faint, filtered)) {
             awaitVerifierJob(given().contentType(ContentType.JSON).body(subject.subject().samplesDocument(subject.clean()))
                     .post("/subjects/" + subject.subject().id().toHex() + "/calibration").then().statusCode(202)
                     .extract().path("jobId"));
         }
+        // a subject's calibration calibrates the sentinels on the same version
+        new ServiceClient("http://localhost:" + RestAssured.port, Optional.of(VerifierTestResources.OPERATOR_TOKEN))
+                .await("/sentinels", answer -> answer.path("calibrated").asInt() == 3, JOB_LIMIT);
         assertTrue(calibration(honest).getBoolean("feasible"), calibration(honest).prettify());
+        assertTrue(calibration(filtered).getBoolean("feasible"), calibration(filtered).prettify());
         assertTrue(calibration(pretended).getBoolean("feasible"), calibration(pretended).prettify());
         assertFalse(calibration(faint).getBoolean("feasible"));
         // the small model may memorise a single mark a little (5 of 22 runs once training annealed): it took, too
@@ -123,7 +134,25 @@ class VerificationFlowTest {
             assertCertificate(faintRequest, Verdict.INCONCLUSIVE);
             assertFalse(faintView.path("certificate").path("payload").path("reason").asText().isEmpty());
         }
-        for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest)) {
+        JsonNode serving = certificatePayload(honestRequest).path("serving");
+        assertEquals(3, serving.path("sentinels").asInt(), serving.toPrettyString());
+        assertEquals(3, serving.path("shown").asInt(), "every sentinel showed its backdoor on the honest version");
+        assertEquals(0, serving.path("changed").asInt(), "every image asked again was answered as before");
+
+        // the provider keeps the data and median-filters every query: the sentinels' backdoors are gone too
+        provider.put("/admin/strategy", Map.of("strategy", "filtered"));
+        Bytes32 filteredRequest = requestDeletion(provider, filtered);
+        awaitAnchored(provider, filteredRequest);
+        awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
+        awaitAutomaticVerification(filteredRequest);
+        awaitVerifierJob(requestVerification(filtered, filteredRequest));
+        assertCertificate(filteredRequest, Verdict.INCONCLUSIVE);
+        JsonNode evasion = certificatePayload(filteredRequest);
+        assertTrue(evasion.path("reason").asText().startsWith("evasion: the served model no longer shows triggers"),
+                evasion.path("reason").asText());
+        assertEquals(3, evasion.path("serving").path("suppressed").asInt(), evasion.path("serving").toPrettyString());
+
+        for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest, filteredRequest)) {
             assertRecordedWithItsAnchoring(provider, request);
         }
 
@@ -184,6 +213,10 @@ class VerificationFlowTest {
                 .statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-deletion"));
         given().get("/verifications/" + othersRequest.toHex()).then().statusCode(404);
         given().get("/verifications/" + unknown.toHex()).then().statusCode(404);
+    }
+
+    private static JsonNode certificatePayload(Bytes32 requestId) throws Exception {
+        return verifier().get("/verifications/" + requestId.toHex()).path("certificate").path("payload");
     }
 
     private static JsonPath calibration(Contributed contributed) {
