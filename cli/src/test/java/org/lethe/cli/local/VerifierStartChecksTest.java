@@ -1,10 +1,10 @@
 package org.lethe.cli.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lethe.ledger.testing.AnvilLedger;
+import org.lethe.ledger.testing.AnvilLedgerExtension;
 import org.lethe.service.process.ServiceProcess;
 
 import java.security.SecureRandom;
@@ -16,19 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged verifier refuses, when it starts, settings that would fail a subject's request later. */
+@ExtendWith(AnvilLedgerExtension.class)
 class VerifierStartChecksTest {
-
-    private static AnvilLedger ledger;
-
-    @BeforeAll
-    static void startLedger() {
-        ledger = AnvilLedger.start();
-    }
-
-    @AfterAll
-    static void stopLedger() {
-        ledger.close();
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -37,8 +26,8 @@ class VerifierStartChecksTest {
             "lethe.verifier.statistics.alpha         | 0   | need α, β in (0, 1)",
             "lethe.verifier.statistics.null-triggers | 1   | nullTriggers ≥ 2",
             "lethe.verifier.sentinels.count          | 4   | 4 × 300 images after the 9000 reference images must fit in the 10000 test images"})
-    void aSettingNoMeasurementCouldUseStopsTheVerifierAtStart(String key, String value, String reason) {
-        Map<String, String> settings = settings();
+    void aSettingNoMeasurementCouldUseStopsTheVerifierAtStart(String key, String value, String reason, AnvilLedger ledger) {
+        Map<String, String> settings = settings(ledger);
         settings.put(key, value);
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
@@ -47,7 +36,7 @@ class VerifierStartChecksTest {
         assertTrue(refused.getMessage().contains("exited") && refused.getMessage().contains(reason), refused.getMessage());
     }
 
-    private static Map<String, String> settings() {
+    private static Map<String, String> settings(AnvilLedger ledger) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
         settings.put("lethe.ledger.contract-address", ledger.contractAddress());
