@@ -93,7 +93,7 @@ public final class PeerStub implements AutoCloseable {
 
     /** A certificate's payload with the parts the auditor reads: the calibration's scores and threshold. */
     private static ObjectNode certificatePayload(Bytes32 requestId, String verdict) {
-        ObjectNode payload = JSON.createObjectNode().put("type", "lethe-deletion-certificate/1")
+        ObjectNode payload = JSON.createObjectNode().put("type", "lethe-deletion-certificate/2")
                 .put("requestId", requestId.toHex()).put("verdict", verdict);
         ObjectNode calibration = payload.putObject("calibration");
         calibration.putObject("backdoor").putArray("scores").add(3.0).add(2.5).add(0.1).add(2.0);

@@ -38,6 +38,7 @@ import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
 import org.lethe.verifier.verification.CalibrationFigures;
 import org.lethe.verifier.verification.CertificatePayload;
+import org.lethe.verifier.verification.DataCheck;
 import org.lethe.verifier.verification.SubjectCalibration;
 import org.lethe.verifier.verification.VerificationEngine;
 import org.lethe.verifier.verification.VerificationOutcome;
@@ -226,7 +227,7 @@ final class VerificationExperiment {
                         case FILTERED -> images -> recorded.probabilities(strategy.filter().orElseThrow().apply(images));
                         case PREVIOUS -> included::probabilities;
                     };
-                    StrategyCounts counts = verifyGroup(engine, served, afterVersion, strategy, deleted, requests,
+                    StrategyCounts counts = verifyGroup(engine, served, after, afterVersion, strategy, deleted, requests,
                             calibrations, SentinelPanel.of(sentinels));
                     strategies.put(strategy, literatureFigures(counts, unlearningSeconds, included::probabilities, served,
                             reference::probabilities, deleted, removed));
@@ -315,7 +316,7 @@ final class VerificationExperiment {
     }
 
     /** Verifies every deleted subject of a group against the served model, counting all its queries. */
-    private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, Bytes32 version,
+    private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, SisaModel recorded, Bytes32 version,
                                        ProviderStrategy strategy, List<Integer> deleted,
                                        List<BenchLedger.ExecutedDeletion> requests,
                                        List<CalibrationFigures> calibrations, SentinelPanel sentinels) {
@@ -335,18 +336,20 @@ final class VerificationExperiment {
         int undecided = 0;
         double aucSum = 0;
         List<Integer> probes = new ArrayList<>();
+        Set<Bytes32> recordedSet = new HashSet<>(recorded.trainingSet().stream().map(Sample::hash).toList());
         for (int i = 0; i < deleted.size(); i++) {
             int subject = deleted.get(i);
             Instant started = Instant.now();
             long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
-                    setup.triggers().get(subject), setup.triggers(), clean(subject), sentinels);
+                    setup.triggers().get(subject), setup.triggers(), clean(subject), dataCheck(subject, recordedSet),
+                    sentinels);
             BenchLedger.ExecutedDeletion request = requests.get(i);
             setup.ledger().recordVerification(request.requestId(), new CertificatePayload(CertificatePayload.TYPE,
                     request.requestId().toHex(), subjectId(subject).toHex(), version.toHex(),
                     outcome.decision().verdict().name(),
                     outcome.decision().reason(), outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(),
-                    outcome.serving(), calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(),
+                    outcome.serving(), outcome.data(), outcome.layers(), calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(),
                     Instant.now().toString(),
                     new CertificatePayload.LedgerEvidence(setup.ledger().contractAddress(),
                             setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject),
@@ -416,6 +419,16 @@ final class VerificationExperiment {
             members.add(setup.sentinels() + (group * setup.deletedPerStrategy() + i) % candidates);
         }
         return members;
+    }
+
+    /**
+     * The data layer as the recorded version states it: the subject's samples against the training set it records
+     * (what its root commits to; the service checks the same by proofs against the root on the ledger).
+     */
+    private DataCheck dataCheck(int subject, Set<Bytes32> recordedSet) {
+        List<Sample> samples = setup.marked().get(subject).samples();
+        int present = (int) samples.stream().filter(sample -> recordedSet.contains(sample.hash())).count();
+        return new DataCheck(samples.size(), samples.size() - present, present);
     }
 
     private List<Sample> clean(int subject) {

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param serving         the serving layer: how many of the verifier's sentinel subjects were tested on the served
  *                        version and how their backdoors showed (counts only: sentinels are never named), and how
  *                        many images asked again came back changed
+ * @param data            the data layer: the subject's samples proven absent from (or present in) the served version's
+ *                        training-set root on the ledger
+ * @param layers          how each of the four layers of evidence came out: data, computation (replay), serving,
+ *                        statistics
  * @param calibration     the calibration on the version trained with the data (p̂, q̂, membership AUC)
  * @param queries         images sent to the served model by this verification
  * @param startedAt       when the measurement started (ISO-8601)
@@ -33,10 +37,10 @@ import java.util.Optional;
 public record CertificatePayload(String type, String requestId, String subjectIdHash, String modelVersion, String verdict,
                                  String reason, BackdoorTestPlan backdoorPlan, Optional<BackdoorTestResult> backdoor,
                                  NullModel nullModel, Optional<MembershipResult> membership, ServingCheck serving,
-                                 CalibrationFigures calibration,
+                                 DataCheck data, EvidenceLayers layers, CalibrationFigures calibration,
                                  long queries, String startedAt, String finishedAt, LedgerEvidence ledger) {
 
-    public static final String TYPE = "lethe-deletion-certificate/1";
+    public static final String TYPE = "lethe-deletion-certificate/2";
 
     /**
      * @param contract            the ledger contract's address

@@ -10,10 +10,11 @@ import org.lethe.verifier.statistics.SprtDecision;
 import java.util.Optional;
 
 /**
- * The verdict from the two tests and the sentinels. CERTIFIED only when the backdoor test accepts deletion
+ * The verdict from the four layers of evidence that were checked. CERTIFIED only when the backdoor test accepts deletion
  * at the asked β, membership inference does not reject non-membership and every sentinel tested showed its
  * backdoor, with every repeated image answered as before; NOT_DELETED when either test finds the data;
  * INCONCLUSIVE otherwise, with the reason (an evasion when a sentinel's backdoor is gone or an answer changed).
+ * A sample proven present in the served version's own root is NOT_DELETED before any test.
  *
  * @param verdict the decision
  * @param reason  one sentence for the subject and the certificate
@@ -24,9 +25,16 @@ public record VerdictDecision(Verdict verdict, String reason) {
      * @param backdoor  the paired test's result, empty when the plan was infeasible and not run
      * @param serving  the serving layer; a certificate needs every sentinel's backdoor shown (unless none was at
      *                 hand) and every repeated image answered as before
+     * @param data     the data layer; a sample proven in the served version's own root is data kept, and a
+     *                 certificate needs every sample proven absent (unless the data layer was not checked)
      */
     public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                     MembershipResult membership, ServingCheck serving) {
+                                     MembershipResult membership, ServingCheck serving, DataCheck data) {
+        if (data.layer() == Layer.FAILED) {
+            return new VerdictDecision(Verdict.NOT_DELETED, String.format("the served version's own training-set root on "
+                    + "the ledger holds %d of the subject's %d samples (each proof checked against it)",
+                    data.provenPresent(), data.samples()));
+        }
         Optional<VerdictDecision> kept = keptBackdoor(plan, backdoor);
         if (kept.isPresent()) {
             return kept.get();
@@ -61,11 +69,17 @@ public record VerdictDecision(Verdict verdict, String reason) {
                     serving.shown(),
                     serving.sentinels(), serving.undecided()));
         }
+        if (data.layer() == Layer.UNDECIDED) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("only %d of the subject's %d samples were "
+                    + "proven absent from the served version's training-set root", data.provenAbsent(), data.samples()));
+        }
         return new VerdictDecision(Verdict.CERTIFIED, String.format("the backdoor is gone (%d of %d probes above τ=%.3f, "
-                + "β=%.1e), membership inference finds nothing (p=%.2f) and %s", backdoor.get().hits(),
+                + "β=%.1e), membership inference finds nothing (p=%.2f), %s and %s", backdoor.get().hits(),
                 backdoor.get().probes(), plan.threshold(), plan.beta(), membership.pValue(),
                 serving.checked() ? "all " + serving.sentinels() + " sentinel subjects showed their backdoors"
-                        : "no sentinel subject was tested"));
+                        : "no sentinel subject was tested",
+                data.layer() == Layer.PASSED ? "all " + data.samples() + " samples are proven absent from the version's "
+                        + "training-set root" : "the training-set root was not checked"));
     }
 
     /**

@@ -89,22 +89,24 @@ public final class VerificationEngine {
      *
      * @param nullModel      {@link #measureNull} on the served version
      * @param nonMembersHere {@link #nonMemberScores} on the served version
+     * @param data           the subject's samples checked against the served version's training-set root
      * @param sentinels      the verifier's own subjects trained into the served version, never deleted
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
-                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples,
+                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples, DataCheck data,
                                       SentinelPanel sentinels) {
         RepeatedQueries asked = new RepeatedQueries(served, REPEATED_QUERIES);
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(asked, plan, trigger, enrolled);
         var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
                 settings.alpha());
-        boolean dataFound = backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isPresent()
+        boolean dataFound = data.layer() == Layer.FAILED
+                || backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isPresent()
                 || membership.membershipShown();
         ServingCheck serving = dataFound ? ServingCheck.none() : checkServing(asked, nullModel, sentinels, enrolled);
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, serving), plan, backdoor,
-                Optional.of(membership), serving);
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, serving, data), plan, backdoor,
+                Optional.of(membership), serving, data);
     }
 
     /**
@@ -138,7 +140,7 @@ public final class VerificationEngine {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
         return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty(),
-                ServingCheck.none());
+                ServingCheck.none(), DataCheck.notChecked());
     }
 
     private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {

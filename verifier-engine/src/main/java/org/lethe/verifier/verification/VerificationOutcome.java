@@ -20,9 +20,34 @@ import java.util.Optional;
  * @param membership the membership test on the served version; empty when the subject's samples were not at hand
  * @param serving    the serving layer on the same version: the verifier's sentinels and repeated images (nothing
  *                   checked when the subject's data was found first)
+ * @param data       the data layer: the subject's samples against the served version's training-set root
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                  Optional<MembershipResult> membership, ServingCheck serving) {
+                                  Optional<MembershipResult> membership, ServingCheck serving, DataCheck data) {
+
+    /** How each layer of evidence came out; replay (computation) is not run by this verifier yet. */
+    public EvidenceLayers layers() {
+        return new EvidenceLayers(data.layer(), Layer.NOT_CHECKED, servingLayer(), statisticsLayer());
+    }
+
+    private Layer servingLayer() {
+        if (serving.evasion()) {
+            return Layer.FAILED;
+        }
+        if (serving.servingShown()) {
+            return Layer.PASSED;
+        }
+        return serving.checked() ? Layer.UNDECIDED : Layer.NOT_CHECKED;
+    }
+
+    private Layer statisticsLayer() {
+        boolean kept = backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isPresent();
+        if (kept || membership.filter(MembershipResult::membershipShown).isPresent()) {
+            return Layer.FAILED;
+        }
+        boolean gone = backdoor.filter(result -> result.decision() == SprtDecision.DELETED).isPresent();
+        return gone && membership.isPresent() ? Layer.PASSED : Layer.UNDECIDED;
+    }
 
     /** Whether the verdict rests on the served model hiding sentinels' backdoors or changing its answers. */
     public boolean evasion() {

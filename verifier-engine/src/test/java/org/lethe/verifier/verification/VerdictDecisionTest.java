@@ -23,6 +23,7 @@ class VerdictDecisionTest {
     private static final BackdoorTestPlan UNTAKEN = new BackdoorTestPlan(0.7, 0.2, 1.2, 0.006, 0.004, 1e-3,
             1e-3, 30, Optional.empty(), Optional.of("the trigger did not take"));
     private static final ServingCheck SHOWN = new ServingCheck(3, 3, 0, 12, 16, 0);
+    private static final DataCheck ABSENT = new DataCheck(300, 300, 0);
 
     private static Optional<BackdoorTestResult> backdoor(SprtDecision decision) {
         return Optional.of(new BackdoorTestResult(BackdoorTestResult.PAIRED_SCORE_TRUNCATED_SPRT, decision, 5, 1, 1,
@@ -36,10 +37,14 @@ class VerdictDecisionTest {
 
     @Test
     void certifiesOnlyWhenTheBackdoorIsGoneAndMembershipIsNotShown() {
-        assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false), SHOWN).verdict());
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(true), SHOWN).verdict());
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false), SHOWN).verdict());
-        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false), SHOWN).verdict());
+        assertEquals(Verdict.CERTIFIED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), SHOWN, ABSENT).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(true), SHOWN, ABSENT).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT),
+                membership(false), SHOWN, ABSENT).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE),
+                membership(false), SHOWN, ABSENT).verdict());
     }
 
     @Test
@@ -53,18 +58,19 @@ class VerdictDecisionTest {
 
     private static VerificationOutcome outcome(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
                                                MembershipResult membership) {
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, SHOWN), plan, backdoor,
-                Optional.of(membership), SHOWN);
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, SHOWN, ABSENT), plan, backdoor,
+                Optional.of(membership), SHOWN, ABSENT);
     }
 
     @Test
     void anUntakenTriggerIsInconclusiveWithItsReasonUnlessMembershipIsShown() {
-        VerdictDecision untaken = VerdictDecision.of(UNTAKEN, Optional.empty(), membership(false), SHOWN);
+        VerdictDecision untaken = VerdictDecision.of(UNTAKEN, Optional.empty(), membership(false), SHOWN, ABSENT);
         assertEquals(Verdict.INCONCLUSIVE, untaken.verdict());
         assertTrue(untaken.reason().contains("did not take"));
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(), membership(true), SHOWN).verdict());
-        assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(), membership(false),
-                SHOWN));
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(UNTAKEN, Optional.empty(),
+                membership(true), SHOWN, ABSENT).verdict());
+        assertThrows(IllegalArgumentException.class, () -> VerdictDecision.of(FEASIBLE, Optional.empty(),
+                membership(false), SHOWN, ABSENT));
     }
 
     @Test
@@ -80,34 +86,34 @@ class VerdictDecisionTest {
     void aSuppressedSentinelMakesEvenAGoneBackdoorInconclusiveAsEvasion() {
         ServingCheck suppressed = new ServingCheck(3, 2, 1, 14, 16, 0);
 
-        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
-                suppressed);
+        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), suppressed, ABSENT);
         VerificationOutcome outcome = new VerificationOutcome(decision, FEASIBLE, backdoor(SprtDecision.DELETED),
-                Optional.of(membership(false)), suppressed);
+                Optional.of(membership(false)), suppressed, ABSENT);
 
         assertEquals(Verdict.INCONCLUSIVE, decision.verdict());
         assertTrue(decision.reason().startsWith("evasion: "), decision.reason());
         assertTrue(outcome.evasion());
-        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false),
-                suppressed).verdict());
-        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false),
-                suppressed).verdict(), "a backdoor found is found whatever the sentinels say");
+        assertEquals(Verdict.INCONCLUSIVE, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.CONTINUE),
+                membership(false), suppressed, ABSENT).verdict());
+        assertEquals(Verdict.NOT_DELETED, VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.KEPT),
+                membership(false), suppressed, ABSENT).verdict(), "a backdoor found is found whatever the sentinels say");
     }
 
     @Test
     void certifiesOnlyWhenEverySentinelShowedItsBackdoorOrNoneWasAtHand() {
         ServingCheck oneUndecided = new ServingCheck(3, 2, 0, 40, 16, 0);
 
-        VerdictDecision undecided = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
-                oneUndecided);
-        VerdictDecision unchecked = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
-                ServingCheck.none());
+        VerdictDecision undecided = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), oneUndecided, ABSENT);
+        VerdictDecision unchecked = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), ServingCheck.none(), ABSENT);
 
         assertEquals(Verdict.INCONCLUSIVE, undecided.verdict());
         assertTrue(undecided.reason().contains("2 of 3 sentinel subjects showed their backdoors, 1 undecided"),
                 undecided.reason());
         assertEquals(Verdict.CERTIFIED, unchecked.verdict());
-        assertTrue(unchecked.reason().endsWith("no sentinel subject was tested"), unchecked.reason());
+        assertTrue(unchecked.reason().contains("no sentinel subject was tested"), unchecked.reason());
         assertThrows(IllegalArgumentException.class, () -> new ServingCheck(2, 2, 1, 5, 16, 0));
         assertThrows(IllegalArgumentException.class, () -> new ServingCheck(3, 3, 0, 5, 16, 17));
     }
@@ -116,11 +122,58 @@ class VerdictDecisionTest {
     void anImageAnsweredTwoWaysMakesTheVerdictInconclusiveAsEvasionEvenWithoutSentinels() {
         ServingCheck changedAnswers = new ServingCheck(0, 0, 0, 0, 16, 5);
 
-        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false),
-                changedAnswers);
+        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), changedAnswers, ABSENT);
 
         assertEquals(Verdict.INCONCLUSIVE, decision.verdict());
         assertTrue(decision.reason().startsWith("evasion: the served model answered 5 of 16 images differently"),
                 decision.reason());
+    }
+
+    @Test
+    void aSampleProvenInTheServedVersionsOwnRootIsDataKeptBeforeAnyTest() {
+        DataCheck present = new DataCheck(300, 299, 1);
+
+        VerdictDecision decision = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), SHOWN,
+                present);
+
+        assertEquals(Verdict.NOT_DELETED, decision.verdict());
+        assertTrue(decision.reason().contains("holds 1 of the subject's 300 samples"), decision.reason());
+        assertEquals(new EvidenceLayers(Layer.FAILED, Layer.NOT_CHECKED, Layer.PASSED, Layer.PASSED),
+                new VerificationOutcome(decision, FEASIBLE, backdoor(SprtDecision.DELETED), Optional.of(membership(false)),
+                        SHOWN, present).layers());
+    }
+
+    @Test
+    void samplesNotAllProvenAbsentCertifyNothingAndAnUncheckedRootIsSaidSo() {
+        VerdictDecision unproven = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), SHOWN,
+                new DataCheck(300, 298, 0));
+        VerdictDecision unchecked = VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), SHOWN,
+                DataCheck.notChecked());
+
+        assertEquals(Verdict.INCONCLUSIVE, unproven.verdict());
+        assertTrue(unproven.reason().contains("only 298 of the subject's 300 samples were proven absent"), unproven.reason());
+        assertEquals(Verdict.CERTIFIED, unchecked.verdict());
+        assertTrue(unchecked.reason().endsWith("the training-set root was not checked"), unchecked.reason());
+        assertThrows(IllegalArgumentException.class, () -> new DataCheck(300, 200, 101));
+    }
+
+    @Test
+    void theLayersSayWhatEachShowedAndThatReplayDidNotRun() {
+        VerificationOutcome certified = outcome(FEASIBLE, backdoor(SprtDecision.DELETED), membership(false));
+        VerificationOutcome kept = outcome(FEASIBLE, backdoor(SprtDecision.KEPT), membership(false));
+        ServingCheck suppressed = new ServingCheck(3, 2, 1, 14, 16, 0);
+        VerificationOutcome evaded = new VerificationOutcome(VerdictDecision.of(FEASIBLE, backdoor(SprtDecision.DELETED),
+                membership(false), suppressed, ABSENT), FEASIBLE, backdoor(SprtDecision.DELETED),
+                Optional.of(membership(false)), suppressed, ABSENT);
+
+        assertEquals(new EvidenceLayers(Layer.PASSED, Layer.NOT_CHECKED, Layer.PASSED, Layer.PASSED), certified.layers());
+        assertEquals(Layer.FAILED, kept.layers().statistics());
+        assertEquals(new EvidenceLayers(Layer.PASSED, Layer.NOT_CHECKED, Layer.FAILED, Layer.PASSED), evaded.layers());
+        assertEquals(Layer.UNDECIDED, outcome(FEASIBLE, backdoor(SprtDecision.CONTINUE), membership(false)).layers()
+                .statistics());
     }
 }

@@ -9,12 +9,14 @@ import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ledger.LedgerReceipt;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
 import org.lethe.verifier.backdoor.NullModel;
 import org.lethe.verifier.calibration.CalibrationService;
 import org.lethe.verifier.calibration.CalibrationView;
+import org.lethe.verifier.calibration.VersionNotRecordedException;
 import org.lethe.verifier.enrolment.EnrolmentService;
 import org.lethe.verifier.enrolment.TriggerBook;
 import org.lethe.verifier.job.JobKind;
@@ -31,10 +33,13 @@ import org.lethe.verifier.service.VerifierSettings;
 import org.lethe.verifier.trigger.SecretTrigger;
 import org.lethe.verifier.verification.CertificateJson;
 import org.lethe.verifier.verification.CertificatePayload;
+import org.lethe.verifier.verification.DataCheck;
 import org.lethe.verifier.verification.VerificationOutcome;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,7 +152,30 @@ public class VerificationService {
         certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), request.samples(), sentinels.forVerification())));
+                        triggers.all(), request.samples(), dataCheck(request.subjectId(), version),
+                        sentinels.forVerification())));
+    }
+
+    /**
+     * The subject's samples (as marking returned them) against the served version's training-set root on the
+     * ledger, each proof checked against the root.
+     *
+     * @throws VersionNotRecordedException while the served version is not on the ledger yet
+     */
+    private DataCheck dataCheck(Bytes32 subjectId, String version) {
+        List<Bytes32> samples = marking.sampleHashes(subjectId);
+        Bytes32 root = ledger.client().checkpoint(Bytes32.fromHex(version)).map(recorded -> recorded.value().trainingSetRoot())
+                .orElseThrow(() -> new VersionNotRecordedException(version));
+        try {
+            TrainingSetQuery query = modelService.trainingSet();
+            return new DataCheck(samples.size(), query.provenAbsent(version, samples, root),
+                    query.provenPresent(version, samples, root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the model service did not answer the training-set query", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**
@@ -204,7 +232,7 @@ public class VerificationService {
         CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, m.anchor().requestId().toHex(),
                 m.subjectId().toHex(), m.version(), outcome.decision().verdict().name(), outcome.decision().reason(),
                 outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), outcome.serving(),
-                m.calibration().figures(),
+                outcome.data(), outcome.layers(), m.calibration().figures(),
                 m.queries(), m.started().toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
                         enrolment.transaction(), m.anchor().target().toHex(), m.anchor().anchorTransaction(),

@@ -113,6 +113,13 @@ public class MarkingService {
                 subjectId.toHex()).stream().map(row -> row.sampleHash).collect(Collectors.toSet());
     }
 
+    /** The hashes of every sample marking returned to the subject: marks, covers and untouched ones. */
+    @Transactional
+    public List<Bytes32> sampleHashes(Bytes32 subjectId) {
+        return MarkedSampleEntity.<MarkedSampleEntity>list("subjectId", subjectId.toHex()).stream()
+                .map(row -> Bytes32.fromHex(row.sampleHash)).toList();
+    }
+
     /** The hashes of a subject's samples that carry the trigger. */
     @Transactional
     public List<Bytes32> markHashes(Bytes32 subjectId) {

@@ -138,6 +138,11 @@ class VerificationFlowTest {
         assertEquals(3, serving.path("sentinels").asInt(), serving.toPrettyString());
         assertEquals(3, serving.path("shown").asInt(), "every sentinel showed its backdoor on the honest version");
         assertEquals(0, serving.path("changed").asInt(), "every image asked again was answered as before");
+        assertLayers(honestRequest, "PASSED", "PASSED", "PASSED");
+        assertEquals(400, certificatePayload(honestRequest).path("data").path("provenAbsent").asInt(),
+                "every sample marking returned is proven absent from the new version's root on chain");
+        // caught by the backdoor test alone, before the subject asked: nothing else was needed
+        assertLayers(pretendedRequest, "NOT_CHECKED", "NOT_CHECKED", "FAILED");
 
         // the provider keeps the data and median-filters every query: the sentinels' backdoors are gone too
         provider.put("/admin/strategy", Map.of("strategy", "filtered"));
@@ -151,6 +156,9 @@ class VerificationFlowTest {
         assertTrue(evasion.path("reason").asText().startsWith("evasion: the served model no longer shows triggers"),
                 evasion.path("reason").asText());
         assertEquals(3, evasion.path("serving").path("suppressed").asInt(), evasion.path("serving").toPrettyString());
+        JsonNode caught = evasion.path("layers");
+        assertEquals(List.of("PASSED", "FAILED"), List.of(caught.path("data").asText(), caught.path("serving").asText()),
+                "the root claims the deletion; the serving layer catches the filter: " + caught);
 
         for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest, filteredRequest)) {
             assertRecordedWithItsAnchoring(provider, request);
@@ -213,6 +221,14 @@ class VerificationFlowTest {
                 .statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-deletion"));
         given().get("/verifications/" + othersRequest.toHex()).then().statusCode(404);
         given().get("/verifications/" + unknown.toHex()).then().statusCode(404);
+    }
+
+    /** The certificate's layers: data, serving, statistics as given; replay (computation) is not run yet. */
+    private static void assertLayers(Bytes32 requestId, String data, String serving, String statistics) throws Exception {
+        JsonNode layers = certificatePayload(requestId).path("layers");
+        assertEquals(List.of(data, "NOT_CHECKED", serving, statistics), List.of(layers.path("data").asText(),
+                layers.path("computation").asText(), layers.path("serving").asText(), layers.path("statistics").asText()),
+                layers.toPrettyString());
     }
 
     private static JsonNode certificatePayload(Bytes32 requestId) throws Exception {
