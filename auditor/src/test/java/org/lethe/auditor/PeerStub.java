@@ -75,6 +75,17 @@ public final class PeerStub implements AutoCloseable {
         return serveCertificate(requestId, verifier.sign(certificatePayload(requestId, verdict)));
     }
 
+    /**
+     * Signs and serves an INCONCLUSIVE certificate whose serving layer FAILED, as the verifier issues when the served
+     * model hides its sentinels' backdoors; returns its hash for the ledger.
+     */
+    public Bytes32 certifyEvasion(Bytes32 requestId, String reason) {
+        ObjectNode payload = certificatePayload(requestId, "INCONCLUSIVE").put("reason", reason);
+        payload.putObject("layers").put("data", "PASSED").put("computation", "NOT_CHECKED").put("serving", "FAILED")
+                .put("statistics", "PASSED");
+        return serveCertificate(requestId, verifier.sign(payload));
+    }
+
     /** Serves a certificate signed by another key, as a forger would. */
     public Bytes32 certifyWithForeignKey(Bytes32 requestId, String verdict) {
         DocumentSigner forger = new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom()));

@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CertificateStore {
 
-    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before from certificate_check";
+    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before, evasion"
+            + " from certificate_check";
 
     private final AgroalDataSource dataSource;
     private final Queries queries;
@@ -41,9 +42,10 @@ public class CertificateStore {
     }
 
     public void save(List<CertificateCheck> checks) {
-        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before)"
-                + " values (?, ?, ?, ?, ?) on conflict (request_id) do update set checked_at = excluded.checked_at,"
-                + " outcome = excluded.outcome, detail = excluded.detail, rate_before = excluded.rate_before";
+        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before, evasion)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict (request_id) do update set checked_at = excluded.checked_at,"
+                + " outcome = excluded.outcome, detail = excluded.detail, rate_before = excluded.rate_before,"
+                + " evasion = excluded.evasion";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
             for (CertificateCheck check : checks) {
@@ -52,6 +54,7 @@ public class CertificateStore {
                 upsert.setString(3, check.outcome().name());
                 upsert.setString(4, check.detail());
                 upsert.setObject(5, check.rateBefore().orElse(null), Types.DOUBLE);
+                upsert.setString(6, check.evasion().orElse(null));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -79,6 +82,6 @@ public class CertificateStore {
     private static CertificateCheck check(ResultSet row) throws SQLException {
         return new CertificateCheck(row.getString(1), row.getTimestamp(2).toInstant(),
                 CertificateCheck.Outcome.valueOf(row.getString(3)), row.getString(4),
-                Optional.ofNullable((Double) row.getObject(5)));
+                Optional.ofNullable((Double) row.getObject(5)), Optional.ofNullable(row.getString(6)));
     }
 }

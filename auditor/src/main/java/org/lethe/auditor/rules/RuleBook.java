@@ -6,7 +6,7 @@ import java.util.List;
 public final class RuleBook {
 
     private static final List<AuditRule> RULES = List.of(new ExecutedInTime(), new VerifiedInTime(), new Certified(),
-            new ParentRecorded(), new ServedIsLatest(), new CertificateMatches());
+            new ParentRecorded(), new ServedIsLatest(), new CertificateMatches(), new ServingEvaded());
 
     private RuleBook() {
     }

@@ -152,6 +152,24 @@ class AuditRulesTest {
         assertOutcome(missing, "MISSING");
     }
 
+    @Test
+    void aCertificateWhoseServingLayerFailedIsAnEvasionOthersAreNot() throws InterruptedException {
+        Bytes32 model = history.model();
+        DeletionRequest evaded = history.request();
+        DeletionRequest certified = history.request();
+        history.execute(model, evaded.requestId());
+        history.execute(model, certified.requestId());
+        String reason = "evasion: the served model no longer shows triggers it was trained with (3 of 3 sentinel subjects)";
+        history.verify(evaded.requestId(), Optional.empty(), Verdict.INCONCLUSIVE,
+                peers.certifyEvasion(evaded.requestId(), reason));
+        history.verify(certified.requestId(), Verdict.CERTIFIED);
+
+        List<Violation> found = violationsOf("serving.evasion", "request " + evaded.requestId().toHex());
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).evidence().startsWith(reason), found.get(0).evidence());
+        assertTrue(violationsOf("serving.evasion", "request " + certified.requestId().toHex()).isEmpty());
+    }
+
     private void assertOutcome(DeletionRequest request, String outcome) throws InterruptedException {
         List<Violation> found = violationsOf("certificate.matches", "request " + request.requestId().toHex());
         assertEquals(1, found.size());
