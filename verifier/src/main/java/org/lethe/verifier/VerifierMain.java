@@ -2,6 +2,7 @@ package org.lethe.verifier;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.lethe.ml.network.NumericEnvironment;
 import org.lethe.service.database.EmbeddedDatabase;
 
 /**
@@ -18,6 +19,7 @@ public final class VerifierMain {
     }
 
     public static void main(String... args) {
+        NumericEnvironment.warnIfUnpinned(System.getLogger(VerifierMain.class.getName()));
         EmbeddedDatabase.startUnlessConfigured(SERVICE);
         Quarkus.run(args);
     }

@@ -1,6 +1,7 @@
 package org.lethe.service.process;
 
 import org.lethe.ledger.node.AnvilNode;
+import org.lethe.ml.network.NumericEnvironment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LETHE_DATA_DIR", data.toString());
         builder.environment().put("DJL_OFFLINE", "true");
+        builder.environment().putAll(NumericEnvironment.PINNED);
         ServiceProcess service = new ServiceProcess(module, builder.start(), port, log, scratch);
         service.awaitReady();
         return service;

@@ -1,0 +1,64 @@
+package org.lethe.ml.replay;
+
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.sisa.ShardState;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What one shard's training commits to: for each slice, a digest of its samples' hashes in training order, and
+ * the hash of the checkpoint trained through it. With the training configuration this fixes every step of the
+ * shard's training, so anyone holding the samples and the checkpoint before a slice can redo the rest and get
+ * the same bytes.
+ *
+ * @param shard         the shard's index
+ * @param sliceDigests  per slice, SHA-256 over its samples' hashes in order (order matters: it is the training's)
+ * @param checkpoints   per slice, the hash of the parameters after training through it
+ */
+public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes32> checkpoints) {
+
+    private static final byte[] DOMAIN = "lethe-shard-transcript/1".getBytes(StandardCharsets.US_ASCII);
+
+    public ShardTranscript {
+        sliceDigests = List.copyOf(sliceDigests);
+        checkpoints = List.copyOf(checkpoints);
+        if (shard < 0 || sliceDigests.size() != checkpoints.size() || sliceDigests.isEmpty()) {
+            throw new IllegalArgumentException("a shard transcript has one digest and one checkpoint per slice; got "
+                    + sliceDigests.size() + " and " + checkpoints.size() + " for shard " + shard);
+        }
+    }
+
+    public static ShardTranscript of(int shard, ShardState state) {
+        return new ShardTranscript(shard, state.slices().stream().map(ShardTranscript::sliceDigest).toList(),
+                state.sliceCheckpoints());
+    }
+
+    /** SHA-256 over the samples' hashes in order; an empty slice digests to the hash of nothing. */
+    public static Bytes32 sliceDigest(List<Sample> slice) {
+        return HashAlgorithm.SHA_256.hash(slice.stream().map(Sample::hash).toArray(Bytes32[]::new));
+    }
+
+    /** The shard's leaf in its version's transcript: SHA-256 of the domain, the index, every digest and checkpoint. */
+    public Bytes32 leaf() {
+        ByteBuffer header = ByteBuffer.allocate(DOMAIN.length + 2 * Integer.BYTES).put(DOMAIN).putInt(shard)
+                .putInt(sliceDigests.size());
+        Bytes32[] parts = new Bytes32[2 * sliceDigests.size()];
+        for (int slice = 0; slice < sliceDigests.size(); slice++) {
+            parts[2 * slice] = sliceDigests.get(slice);
+            parts[2 * slice + 1] = checkpoints.get(slice);
+        }
+        return HashAlgorithm.SHA_256.hash(header.array(), concatenated(parts));
+    }
+
+    static byte[] concatenated(Bytes32[] parts) {
+        ByteBuffer bytes = ByteBuffer.allocate(parts.length * Bytes32.LENGTH);
+        for (Bytes32 part : parts) {
+            bytes.put(part.toArray());
+        }
+        return bytes.array();
+    }
+}
