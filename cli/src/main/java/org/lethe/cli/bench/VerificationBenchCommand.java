@@ -60,31 +60,32 @@ final class VerificationBenchCommand implements Callable<Integer> {
     private static final double SPECTRAL_FALSE_POSITIVE_RATE = 0.05;
 
     /**
-     * One strategy's line, named as {@code docs/benchmarks.md} reports it. Which layer caught a provider:
-     * {@code notDeleted} less {@code notDeletedByMembership} the backdoor test, {@code notDeletedByMembership}
-     * membership inference, {@code evasions} the serving layer (INCONCLUSIVE: {@code sentinelsSuppressed} sentinel
-     * tests found a backdoor gone, or {@code answersChanged} images came back changed). The literature's figures follow:
-     * forgetting rate, accuracy drop, the backdoor's attack success rate before and after, membership AUC,
-     * unlearning time and the served answers' distance from the retrained model's.
+     * One strategy's line, named as {@code docs/benchmarks.md} reports it: its verdicts black-box and with the replay
+     * (which layer caught a provider: {@code notDeletedByReplay} the replay, {@code notDeletedByMembership}
+     * membership inference, the other NOT_DELETED the backdoor test, {@code evasions} the serving layer), the
+     * replay's result and cost beside the unlearning's, the serving checks, and the literature's figures: forgetting
+     * rate, accuracy drop, the backdoor's attack success rate before and after, membership AUC, unlearning time and
+     * the served answers' distance from the retrained model's.
      */
-    record StrategyResult(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int evasions,
-                          int sentinelsShown, int sentinelsSuppressed, int sentinelTests, int answersChanged,
-                          int probesMedian,
-                          int probesMax, double queriesPerVerification, double secondsPerVerification,
-                          double unlearningSeconds, double forgettingRate, double accuracyDrop, double attackSuccessBefore,
-                          double attackSuccessAfter, double membershipAuc, double distanceToRetrained) {
+    record StrategyResult(VerdictTally blackBox, VerdictTally replay, String replayResult, double replaySeconds,
+                          double unlearningSeconds, int answersDisagreeing, int sentinelsShown, int sentinelsSuppressed,
+                          int sentinelTests, int answersChanged, int probesMedian, int probesMax,
+                          double queriesPerVerification, double secondsPerVerification, double forgettingRate,
+                          double accuracyDrop, double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
+                          double distanceToRetrained) {
     }
 
     /**
-     * One layout's figures. {@code falseCertifications}: CERTIFIED for a provider that keeps data it records as
-     * deleted ({@code none}, {@code marks-only}, every {@code filtered}, {@code stale}); {@code falseAlarms}:
-     * NOT_DELETED for {@code sisa} and {@code retrain}; {@code honestCertified}: their share certified;
+     * One layout's figures. False certifications: CERTIFIED for a provider that keeps data it records as deleted
+     * ({@code none}, {@code marks-only}, every {@code filtered}, {@code stale}), black-box and with the replay;
+     * false alarms: NOT_DELETED for {@code sisa} and {@code retrain}; honest certified: their share certified;
      * {@code decidedWithinMaxProbes}: the share of backdoor tests that were planned and decided within the allowed
      * probes, over the five strategies that serve what they record.
      */
     record ModelResult(int shards, Map<String, StrategyResult> strategies,
-                       Map<String, VerificationExperiment.DetectorFigures> detectors, int falseCertifications,
-                       int falseAlarms, double honestCertified,
+                       Map<String, VerificationExperiment.DetectorFigures> detectors, int falseCertificationsBlackBox,
+                       int falseCertificationsReplay, int falseAlarmsBlackBox, int falseAlarmsReplay,
+                       double honestCertifiedBlackBox, double honestCertifiedReplay,
                        int probesMedian, int probesMax, double decidedWithinMaxProbes, double empiricalFalseAlarmRate,
                        int falseAlarmTrials, double empiricalMissRate, int missTrials, double labelTestPower,
                        double calibratedDecidable,
@@ -271,6 +272,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
 
         List<Sample> providersOwn = train.subList(0, providerSamples);
         try (ScratchDirectory work = ScratchDirectory.create("lethe-bench-verification");
+                ScratchDirectory verifierWork = ScratchDirectory.create("lethe-bench-verification-replay");
                 BenchLedger ledger = new BenchLedger();
                 LabelDisagreementDetector labels = LabelDisagreementDetector.train(providersOwn, Architecture.MLP,
                         TrainingConfig.defaults(epochsPerSlice, seed + 2_000))) {
@@ -288,7 +290,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     ProviderStrategy.all(queryFilters), detectors, chosen, slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
-                    new CheckpointStore(work.path()), ledger, commitments, commitTransactions));
+                    new CheckpointStore(work.path()), new CheckpointStore(verifierWork.path()), ledger, commitments,
+                    commitTransactions));
             List<ModelResult> models = new ArrayList<>();
             for (int layout : shards) {
                 models.add(summarise(experiment.run(layout)));
@@ -308,35 +311,38 @@ final class VerificationBenchCommand implements Callable<Integer> {
         List<Integer> allProbes = new ArrayList<>();
         int verifications = 0;
         int decided = 0;
-        int falseCertifications = 0;
-        int falseAlarms = 0;
-        int honestCertified = 0;
-        int honestVerifications = 0;
+        VerdictTally kept = VerdictTally.none();
+        VerdictTally keptReplay = VerdictTally.none();
+        VerdictTally honest = VerdictTally.none();
+        VerdictTally honestReplay = VerdictTally.none();
         for (Map.Entry<ProviderStrategy, VerificationExperiment.StrategyFigures> entry : figures.strategies().entrySet()) {
             ProviderStrategy strategy = entry.getKey();
             VerificationExperiment.StrategyFigures s = entry.getValue();
-            strategies.put(strategy.label(), new StrategyResult(s.certified(), s.notDeleted(), s.notDeletedByMembership(),
-                    s.inconclusive(), s.evasions(), s.sentinelsShown(), s.sentinelsSuppressed(), s.sentinelTests(),
-                    s.answersChanged(), median(s.probes()), max(s.probes()), s.queriesPerVerification(), s.secondsPerVerification(),
-                    s.unlearningSeconds(), s.forgettingRate(), s.accuracyDrop(), s.attackSuccessBefore(),
-                    s.attackSuccessAfter(), s.membershipAuc(), s.distanceToRetrained()));
-            int total = s.certified() + s.notDeleted() + s.inconclusive();
+            strategies.put(strategy.label(), new StrategyResult(s.blackBox(), s.replay(), s.replayResult(),
+                    s.replaySeconds(), s.unlearningSeconds(), s.answersDisagreeing(), s.sentinelsShown(),
+                    s.sentinelsSuppressed(), s.sentinelTests(), s.answersChanged(), median(s.probes()), max(s.probes()),
+                    s.queriesPerVerification(), s.secondsPerVerification(), s.forgettingRate(), s.accuracyDrop(),
+                    s.attackSuccessBefore(), s.attackSuccessAfter(), s.membershipAuc(), s.distanceToRetrained()));
             if (!strategy.dishonest()) {
                 allProbes.addAll(s.probes());
-                verifications += total;
-                decided += total - s.undecided();
+                verifications += s.blackBox().verifications();
+                decided += s.blackBox().verifications() - s.blackBox().undecided();
             }
-            falseCertifications += strategy.keepsData() ? s.certified() : 0;
+            if (strategy.keepsData()) {
+                kept = kept.plus(s.blackBox());
+                keptReplay = keptReplay.plus(s.replay());
+            }
             if (strategy.honest()) {
-                falseAlarms += s.notDeleted();
-                honestCertified += s.certified();
-                honestVerifications += total;
+                honest = honest.plus(s.blackBox());
+                honestReplay = honestReplay.plus(s.replay());
             }
         }
         DescriptiveStatistics costs = costs(figures);
-        return new ModelResult(figures.shards(), strategies, figures.detectors(), falseCertifications, falseAlarms,
-                BenchOutput.fourDecimals((double) honestCertified / honestVerifications), median(allProbes),
-                max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
+        return new ModelResult(figures.shards(), strategies, figures.detectors(), kept.certified(), keptReplay.certified(),
+                honest.notDeleted(), honestReplay.notDeleted(),
+                BenchOutput.fourDecimals((double) honest.certified() / honest.verifications()),
+                BenchOutput.fourDecimals((double) honestReplay.certified() / honestReplay.verifications()),
+                median(allProbes), max(allProbes), BenchOutput.fourDecimals((double) decided / verifications),
                 figures.falseAlarms().rate(), figures.falseAlarms().trials(), figures.misses().rate(),
                 figures.misses().trials(), BenchOutput.fourDecimals((double) figures.labelTestDecidable() / subjects),
                 BenchOutput.fourDecimals((double) figures.calibratedDecidable() / subjects),

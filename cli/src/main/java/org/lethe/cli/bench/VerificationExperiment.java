@@ -3,7 +3,6 @@ package org.lethe.cli.bench;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.record.UnlearningStrategy;
-import org.lethe.ledger.record.Verdict;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.dishonest.MarkDetector;
 import org.lethe.ml.dishonest.MarksOnlyUnlearner;
@@ -39,6 +38,7 @@ import org.lethe.verifier.trigger.TriggerSpec;
 import org.lethe.verifier.verification.CalibrationFigures;
 import org.lethe.verifier.verification.CertificatePayload;
 import org.lethe.verifier.verification.DataCheck;
+import org.lethe.verifier.verification.Evidence;
 import org.lethe.verifier.verification.SubjectCalibration;
 import org.lethe.verifier.verification.VerificationEngine;
 import org.lethe.verifier.verification.VerificationOutcome;
@@ -68,7 +68,8 @@ final class VerificationExperiment {
                  List<ProviderStrategy> strategies, List<MarkDetector> detectors, MarkDetector marksOnlyDetector,
                  int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int missTrials,
                  int accuracyRepeats, long seed,
-                 VerificationSettings settings, ProbeSupply probes, CheckpointStore store, BenchLedger ledger,
+                 VerificationSettings settings, ProbeSupply probes, CheckpointStore store, CheckpointStore verifierStore,
+                 BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
 
         List<List<Sample>> contributions() {
@@ -77,30 +78,30 @@ final class VerificationExperiment {
     }
 
     /**
-     * Verdict counts, costs and the literature's figures for one strategy's deletions.
+     * Verdicts, costs and the literature's figures for one strategy's deletions.
      *
-     * @param notDeletedByMembership NOT_DELETED verdicts that membership inference gave, the backdoor test having
-     *                               found nothing
-     * @param undecided              verifications whose backdoor test could not be planned or ran out of probes
-     * @param evasions               INCONCLUSIVE verdicts from the serving layer: sentinels' backdoors gone, or answers
-     *                               that changed when asked again
-     * @param sentinelsShown         sentinel tests, over every verification, that showed the backdoor
-     * @param sentinelsSuppressed    sentinel tests that found it gone
-     * @param sentinelTests          sentinel tests run
-     * @param answersChanged         images, over every verification, answered differently when asked again
-     * @param unlearningSeconds      UT: the provider's unlearning of the whole group
-     * @param forgettingRate         FR = 1 − A_after / A_before on the group's samples, on the served model
-     * @param accuracyDrop           AD: test accuracy before minus after, on the served model
-     * @param attackSuccessBefore    ASR of the group's triggers on the version with their data
-     * @param attackSuccessAfter     ASR on the served model
-     * @param membershipAuc          the membership test's LiRA AUC on the served model, mean over the group
-     * @param distanceToRetrained    mean L2 distance of the served answers from the retrained model's, test set
+     * @param blackBox            the verdicts of a verifier without the provider's material
+     * @param replay              the verdicts with the replay of the deletion (for deletions claimed as exact)
+     * @param replayResult        MATCHES, DIFFERS, REFUSED, or NOT_RUN (a deletion not claimed as exact)
+     * @param replaySeconds       the replay of the whole group's deletion
+     * @param answersDisagreeing  images, over every verification, the served model answered otherwise than the replay
+     * @param sentinelsShown      sentinel tests, over every verification, that showed the backdoor
+     * @param sentinelsSuppressed sentinel tests that found it gone
+     * @param sentinelTests       sentinel tests run
+     * @param answersChanged      images, over every verification, answered differently when asked again
+     * @param unlearningSeconds   UT: the provider's unlearning of the whole group
+     * @param forgettingRate      FR = 1 − A_after / A_before on the group's samples, on the served model
+     * @param accuracyDrop        AD: test accuracy before minus after, on the served model
+     * @param attackSuccessBefore ASR of the group's triggers on the version with their data
+     * @param attackSuccessAfter  ASR on the served model
+     * @param membershipAuc       the membership test's LiRA AUC on the served model, mean over the group
+     * @param distanceToRetrained mean L2 distance of the served answers from the retrained model's, test set
      */
-    record StrategyFigures(int certified, int notDeleted, int notDeletedByMembership, int inconclusive, int undecided,
-                           int evasions, int sentinelsShown, int sentinelsSuppressed, int sentinelTests,
-                           int answersChanged, List<Integer> probes, double queriesPerVerification, double secondsPerVerification,
-                           double unlearningSeconds, double forgettingRate, double accuracyDrop,
-                           double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
+    record StrategyFigures(VerdictTally blackBox, VerdictTally replay, String replayResult, double replaySeconds,
+                           int answersDisagreeing, int sentinelsShown, int sentinelsSuppressed, int sentinelTests,
+                           int answersChanged, List<Integer> probes, double queriesPerVerification,
+                           double secondsPerVerification, double unlearningSeconds, double forgettingRate,
+                           double accuracyDrop, double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
                            double distanceToRetrained) {
     }
 
@@ -221,16 +222,18 @@ final class VerificationExperiment {
                     }
                 }
                 try (SisaEnsemble recorded = SisaEnsemble.load(after, setup.store());
-                     SisaEnsemble reference = SisaEnsemble.load(retrained, setup.store())) {
+                     SisaEnsemble reference = SisaEnsemble.load(retrained, setup.store());
+                     BenchReplay replay = BenchReplay.of(strategy, withMarks, after, trainer.settings(), setup.store(),
+                             setup.verifierStore())) {
                     ModelOracle served = switch (strategy.serving()) {
                         case RECORDED -> recorded::probabilities;
                         case FILTERED -> images -> recorded.probabilities(strategy.filter().orElseThrow().apply(images));
                         case PREVIOUS -> included::probabilities;
                     };
                     StrategyCounts counts = verifyGroup(engine, served, after, afterVersion, strategy, deleted, requests,
-                            calibrations, SentinelPanel.of(sentinels));
-                    strategies.put(strategy, literatureFigures(counts, unlearningSeconds, included::probabilities, served,
-                            reference::probabilities, deleted, removed));
+                            calibrations, SentinelPanel.of(sentinels), replay);
+                    strategies.put(strategy, literatureFigures(counts, replay, unlearningSeconds, included::probabilities,
+                            served, reference::probabilities, deleted, removed));
                     if (strategy.honest() && strategy.unlearned().orElseThrow() == UnlearningMethod.RETRAIN) {
                         falseAlarms = falseAlarmTrials(engine, shadows, recorded, calibrations);
                     }
@@ -279,9 +282,9 @@ final class VerificationExperiment {
     }
 
     /** The group's verdict counts with the literature's figures beside them. */
-    private StrategyFigures literatureFigures(StrategyCounts counts, double unlearningSeconds, ModelOracle before,
-                                              ModelOracle served, ModelOracle retrained, List<Integer> deleted,
-                                              Set<Bytes32> removed) {
+    private StrategyFigures literatureFigures(StrategyCounts counts, BenchReplay replay, double unlearningSeconds,
+                                              ModelOracle before, ModelOracle served, ModelOracle retrained,
+                                              List<Integer> deleted, Set<Bytes32> removed) {
         List<Sample> removedSamples = setup.contributions().stream().flatMap(List::stream)
                 .filter(sample -> removed.contains(sample.hash())).toList();
         List<Sample> attackImages = setup.reference().probeImages().subList(0, ATTACK_PROBES);
@@ -291,8 +294,8 @@ final class VerificationExperiment {
             asrBefore += UnlearningMetrics.attackSuccessRate(before, setup.triggers().get(subject), attackImages);
             asrAfter += UnlearningMetrics.attackSuccessRate(served, setup.triggers().get(subject), attackImages);
         }
-        return new StrategyFigures(counts.certified(), counts.notDeleted(), counts.notDeletedByMembership(),
-                counts.inconclusive(), counts.undecided(), counts.evasions(), counts.sentinelsShown(),
+        return new StrategyFigures(counts.blackBox(), counts.replay(), replay.result(),
+                BenchOutput.oneDecimal(replay.seconds()), counts.answersDisagreeing(), counts.sentinelsShown(),
                 counts.sentinelsSuppressed(), counts.sentinelTests(), counts.answersChanged(), counts.probes(), counts.queriesPerVerification(), counts.secondsPerVerification(),
                 BenchOutput.oneDecimal(unlearningSeconds),
                 BenchOutput.fourDecimals(UnlearningMetrics.forgettingRate(before, served, removedSamples)),
@@ -308,32 +311,31 @@ final class VerificationExperiment {
                 TrainingConfig.defaults(setup.epochsPerSlice(), seed)), setup.store());
     }
 
-    /** A group's verdicts and the costs of reaching them. */
-    private record StrategyCounts(int certified, int notDeleted, int notDeletedByMembership, int inconclusive,
-                                  int undecided, int evasions, int sentinelsShown, int sentinelsSuppressed,
-                                  int sentinelTests, int answersChanged, List<Integer> probes, double queriesPerVerification, double secondsPerVerification,
-                                  double membershipAucSum) {
+    /** A group's verdicts in both modes and the costs of reaching them. */
+    private record StrategyCounts(VerdictTally blackBox, VerdictTally replay, int answersDisagreeing, int sentinelsShown,
+                                  int sentinelsSuppressed, int sentinelTests, int answersChanged, List<Integer> probes,
+                                  double queriesPerVerification, double secondsPerVerification, double membershipAucSum) {
     }
 
-    /** Verifies every deleted subject of a group against the served model, counting all its queries. */
+    /**
+     * Verifies every deleted subject of a group against the served model, counting all its queries. One verification
+     * weighs the replay; the same measurements without it give the black-box verdict.
+     */
     private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, SisaModel recorded, Bytes32 version,
                                        ProviderStrategy strategy, List<Integer> deleted,
                                        List<BenchLedger.ExecutedDeletion> requests,
-                                       List<CalibrationFigures> calibrations, SentinelPanel sentinels) {
+                                       List<CalibrationFigures> calibrations, SentinelPanel sentinels, BenchReplay replay) {
         CountingOracle oracle = new CountingOracle(served);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
         MembershipScores nonMembers = engine.nonMemberScores(oracle);
-        int certified = 0;
-        int notDeleted = 0;
-        int notDeletedByMembership = 0;
-        int inconclusive = 0;
-        int evasions = 0;
+        VerdictTally blackBox = VerdictTally.none();
+        VerdictTally withReplay = VerdictTally.none();
+        int disagreeing = 0;
         int shown = 0;
         int suppressed = 0;
         int sentinelTests = 0;
         int answersChanged = 0;
-        int undecided = 0;
         double aucSum = 0;
         List<Integer> probes = new ArrayList<>();
         Set<Bytes32> recordedSet = new HashSet<>(recorded.trainingSet().stream().map(Sample::hash).toList());
@@ -342,36 +344,32 @@ final class VerificationExperiment {
             Instant started = Instant.now();
             long queriesBefore = oracle.queries();
             VerificationOutcome outcome = engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(),
-                    setup.triggers().get(subject), setup.triggers(), clean(subject), dataCheck(subject, recordedSet),
-                    sentinels);
+                    setup.triggers().get(subject), setup.triggers(), clean(subject),
+                    new Evidence(dataCheck(subject, recordedSet), replay.evidence(), sentinels));
             BenchLedger.ExecutedDeletion request = requests.get(i);
             setup.ledger().recordVerification(request.requestId(), new CertificatePayload(CertificatePayload.TYPE,
                     request.requestId().toHex(), subjectId(subject).toHex(), version.toHex(),
-                    outcome.decision().verdict().name(),
-                    outcome.decision().reason(), outcome.plan(), outcome.backdoor(), nullModel, outcome.membership(),
-                    outcome.serving(), outcome.data(), outcome.layers(), calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(),
+                    outcome.decision().verdict().name(), outcome.decision().reason(), outcome.plan(), outcome.backdoor(),
+                    nullModel, outcome.membership(), outcome.serving(), outcome.data(), outcome.replay(),
+                    outcome.layers(), calibrations.get(subject), oracle.queries() - queriesBefore, started.toString(),
                     Instant.now().toString(),
                     new CertificatePayload.LedgerEvidence(setup.ledger().contractAddress(),
                             setup.commitments().get(subject).toHex(), setup.commitTransactions().get(subject),
                             request.requestId().toHex(), request.anchorTransaction(), version.toHex(),
                             strategy.claimed().name(), request.unlearningTransaction())), outcome);
             outcome.backdoor().ifPresent(result -> probes.add(result.probes()));
-            Verdict verdict = outcome.decision().verdict();
-            certified += verdict == Verdict.CERTIFIED ? 1 : 0;
-            notDeleted += verdict == Verdict.NOT_DELETED ? 1 : 0;
-            notDeletedByMembership += outcome.notDeletedByMembershipAlone() ? 1 : 0;
-            inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
-            evasions += outcome.evasion() ? 1 : 0;
+            blackBox = blackBox.plus(outcome.blackBox());
+            withReplay = withReplay.plus(outcome);
+            disagreeing += outcome.replay().disagreed();
             shown += outcome.serving().shown();
             suppressed += outcome.serving().suppressed();
             sentinelTests += outcome.serving().sentinels();
             answersChanged += outcome.serving().changed();
-            undecided += outcome.backdoor().filter(result -> result.decision() != SprtDecision.CONTINUE).isEmpty() ? 1 : 0;
             aucSum += outcome.membership().orElseThrow().liraAuc();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StrategyCounts(certified, notDeleted, notDeletedByMembership, inconclusive, undecided, evasions, shown,
-                suppressed, sentinelTests, answersChanged, probes, BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
+        return new StrategyCounts(blackBox, withReplay, disagreeing, shown, suppressed, sentinelTests, answersChanged,
+                probes, BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
                 BenchOutput.fourDecimals(seconds / deleted.size()), aucSum);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Keeps the first answers of a verification's queries and asks some of the same images again, in another
  * batch and order: a fixed model gives the same probabilities, a provider that adds fresh noise to each query
- * does not.
+ * does not. With a replayed model at hand, the same images are asked of it too: a served model that is the
+ * recorded one answers as the replay does.
  */
 public final class RepeatedQueries implements ModelOracle {
 
@@ -49,17 +50,30 @@ public final class RepeatedQueries implements ModelOracle {
         List<Sample> reversed = new ArrayList<>(images);
         Collections.reverse(reversed);
         float[][] again = served.probabilities(reversed);
-        int changed = 0;
-        for (int i = 0; i < reversed.size(); i++) {
-            float[] first = answers.get(images.size() - 1 - i);
-            for (int c = 0; c < first.length; c++) {
-                if (Math.abs(first[c] - again[i][c]) > SAME_ANSWER) {
-                    changed++;
+        List<float[]> inOrder = new ArrayList<>(List.of(again));
+        Collections.reverse(inOrder);
+        return differing(inOrder.toArray(float[][]::new), answers);
+    }
+
+    private static int differing(float[][] rows, List<float[]> expected) {
+        int differing = 0;
+        for (int i = 0; i < rows.length; i++) {
+            for (int c = 0; c < rows[i].length; c++) {
+                if (Math.abs(rows[i][c] - expected.get(i)[c]) > SAME_ANSWER) {
+                    differing++;
                     break;
                 }
             }
         }
-        return changed;
+        return differing;
+    }
+
+    /** How many kept images {@code other} answers otherwise than the served model first did. */
+    public int disagreements(ModelOracle other) {
+        if (images.isEmpty()) {
+            return 0;
+        }
+        return differing(other.probabilities(images), answers);
     }
 
     /** Images kept for asking again. */

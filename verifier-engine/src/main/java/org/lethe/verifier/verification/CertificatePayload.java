@@ -26,6 +26,8 @@ import java.util.Optional;
  *                        many images asked again came back changed
  * @param data            the data layer: the subject's samples proven absent from (or present in) the served version's
  *                        training-set root on the ledger
+ * @param replay          the computation layer: the replay of the unlearning, and how many of the verification's
+ *                        images the served model answered otherwise than the replayed model
  * @param layers          how each of the four layers of evidence came out: data, computation (replay), serving,
  *                        statistics
  * @param calibration     the calibration on the version trained with the data (p̂, q̂, membership AUC)
@@ -37,7 +39,8 @@ import java.util.Optional;
 public record CertificatePayload(String type, String requestId, String subjectIdHash, String modelVersion, String verdict,
                                  String reason, BackdoorTestPlan backdoorPlan, Optional<BackdoorTestResult> backdoor,
                                  NullModel nullModel, Optional<MembershipResult> membership, ServingCheck serving,
-                                 DataCheck data, EvidenceLayers layers, CalibrationFigures calibration,
+                                 DataCheck data, ReplayCheck replay, EvidenceLayers layers,
+                                 CalibrationFigures calibration,
                                  long queries, String startedAt, String finishedAt, LedgerEvidence ledger) {
 
     public static final String TYPE = "lethe-deletion-certificate/2";

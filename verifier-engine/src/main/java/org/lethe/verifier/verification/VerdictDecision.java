@@ -27,13 +27,21 @@ public record VerdictDecision(Verdict verdict, String reason) {
      *                 hand) and every repeated image answered as before
      * @param data     the data layer; a sample proven in the served version's own root is data kept, and a
      *                 certificate needs every sample proven absent (unless the data layer was not checked)
+     * @param replay   the computation layer and the replayed model's agreement with the served one: a replay that
+     *                 gives other weights than recorded shows a version not trained on what it claims; a served
+     *                 model that answers otherwise than the replay is not the recorded one
      */
     public static VerdictDecision of(BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                     MembershipResult membership, ServingCheck serving, DataCheck data) {
+                                     MembershipResult membership, ServingCheck serving, DataCheck data,
+                                     ReplayCheck replay) {
         if (data.layer() == Layer.FAILED) {
             return new VerdictDecision(Verdict.NOT_DELETED, String.format("the served version's own training-set root on "
                     + "the ledger holds %d of the subject's %d samples (each proof checked against it)",
                     data.provenPresent(), data.samples()));
+        }
+        if (replay.computation() == Layer.FAILED) {
+            return new VerdictDecision(Verdict.NOT_DELETED, "replay: the recorded version was not trained on what its "
+                    + "transcript claims, so the deletion it records did not happen (" + replay.detail() + ")");
         }
         Optional<VerdictDecision> kept = keptBackdoor(plan, backdoor);
         if (kept.isPresent()) {
@@ -42,6 +50,11 @@ public record VerdictDecision(Verdict verdict, String reason) {
         if (membership.membershipShown()) {
             return new VerdictDecision(Verdict.NOT_DELETED, String.format("membership inference still finds the subject's "
                     + "samples: p=%.2e below α/2=%.1e", membership.pValue(), membership.alpha() / 2));
+        }
+        if (replay.disagreed() > 0) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("evasion: the served model answered %d of %d "
+                    + "images otherwise than the replayed recorded version, so it is not the model it recorded",
+                    replay.disagreed(), replay.compared()));
         }
         if (serving.changed() > 0) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("evasion: the served model answered %d of %d "
@@ -66,8 +79,10 @@ public record VerdictDecision(Verdict verdict, String reason) {
         if (serving.checked() && !serving.servingShown()) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("the served model is not shown to answer as it "
                     + "was trained: %d of %d sentinel subjects showed their backdoors, %d undecided or never calibrated",
-                    serving.shown(),
-                    serving.sentinels(), serving.undecided()));
+                    serving.shown(), serving.sentinels(), serving.undecided()));
+        }
+        if (replay.computation() == Layer.UNDECIDED) {
+            return new VerdictDecision(Verdict.INCONCLUSIVE, "replay could not run: " + replay.detail());
         }
         if (data.layer() == Layer.UNDECIDED) {
             return new VerdictDecision(Verdict.INCONCLUSIVE, String.format("only %d of the subject's %d samples were "
@@ -78,8 +93,10 @@ public record VerdictDecision(Verdict verdict, String reason) {
                 backdoor.get().probes(), plan.threshold(), plan.beta(), membership.pValue(),
                 serving.checked() ? "all " + serving.sentinels() + " sentinel subjects showed their backdoors"
                         : "no sentinel subject was tested",
-                data.layer() == Layer.PASSED ? "all " + data.samples() + " samples are proven absent from the version's "
-                        + "training-set root" : "the training-set root was not checked"));
+                (data.layer() == Layer.PASSED ? "all " + data.samples() + " samples are proven absent from the version's "
+                        + "training-set root" : "the training-set root was not checked")
+                        + (replay.computation() == Layer.PASSED ? "; the replay gave the recorded weights and the served "
+                        + "model answered as the replayed one" : "")));
     }
 
     /**

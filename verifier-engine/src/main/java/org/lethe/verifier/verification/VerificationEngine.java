@@ -89,24 +89,30 @@ public final class VerificationEngine {
      *
      * @param nullModel      {@link #measureNull} on the served version
      * @param nonMembersHere {@link #nonMemberScores} on the served version
-     * @param data           the subject's samples checked against the served version's training-set root
-     * @param sentinels      the verifier's own subjects trained into the served version, never deleted
+     * @param evidence       the data layer's check, a replay if one was run, and the sentinels
      */
     public VerificationOutcome verify(ModelOracle served, NullModel nullModel, MembershipScores nonMembersHere,
                                       BackdoorCalibration calibration, TriggerSpec trigger,
-                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples, DataCheck data,
-                                      SentinelPanel sentinels) {
+                                      Collection<TriggerSpec> enrolled, List<Sample> cleanSamples, Evidence evidence) {
         RepeatedQueries asked = new RepeatedQueries(served, REPEATED_QUERIES);
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(asked, plan, trigger, enrolled);
         var membership = MembershipTest.compare(membershipScorer.score(served, cleanSamples), nonMembersHere,
                 settings.alpha());
+        DataCheck data = evidence.data();
+        ReplayEvidence replayed = evidence.replay();
+        ReplayCheck replay = new ReplayCheck(replayed.computation(), replayed.detail(),
+                replayed.replayedModel().isPresent() ? asked.size() : 0,
+                replayed.replayedModel().map(asked::disagreements).orElse(0));
+        // the serving layer is checked unless black-box evidence found the data, so that the same measurements
+        // also give the verdict of a verifier without the replay (VerificationOutcome.blackBox)
         boolean dataFound = data.layer() == Layer.FAILED
                 || backdoor.filter(result -> result.decision() == SprtDecision.KEPT).isPresent()
                 || membership.membershipShown();
-        ServingCheck serving = dataFound ? ServingCheck.none() : checkServing(asked, nullModel, sentinels, enrolled);
-        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, serving, data), plan, backdoor,
-                Optional.of(membership), serving, data);
+        ServingCheck serving = dataFound ? ServingCheck.none()
+                : checkServing(asked, nullModel, evidence.sentinels(), enrolled);
+        return new VerificationOutcome(VerdictDecision.of(plan, backdoor, membership, serving, data, replay), plan,
+                backdoor, Optional.of(membership), serving, data, replay);
     }
 
     /**
@@ -140,7 +146,7 @@ public final class VerificationEngine {
         BackdoorTestPlan plan = plan(nullModel, calibration);
         Optional<BackdoorTestResult> backdoor = backdoorTest(served, plan, trigger, enrolled);
         return new VerificationOutcome(VerdictDecision.ofBackdoorAlone(plan, backdoor), plan, backdoor, Optional.empty(),
-                ServingCheck.none(), DataCheck.notChecked());
+                ServingCheck.none(), DataCheck.notChecked(), ReplayCheck.notRun());
     }
 
     private BackdoorTestPlan plan(NullModel nullModel, BackdoorCalibration calibration) {

@@ -21,20 +21,32 @@ import java.util.Optional;
  * @param serving    the serving layer on the same version: the verifier's sentinels and repeated images (nothing
  *                   checked when the subject's data was found first)
  * @param data       the data layer: the subject's samples against the served version's training-set root
+ * @param replay     the computation layer, and the served model's answers against the replayed model's
  */
 public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan plan, Optional<BackdoorTestResult> backdoor,
-                                  Optional<MembershipResult> membership, ServingCheck serving, DataCheck data) {
+                                  Optional<MembershipResult> membership, ServingCheck serving, DataCheck data,
+                                  ReplayCheck replay) {
 
-    /** How each layer of evidence came out; replay (computation) is not run by this verifier yet. */
+    /** How each layer of evidence came out. */
     public EvidenceLayers layers() {
-        return new EvidenceLayers(data.layer(), Layer.NOT_CHECKED, servingLayer(), statisticsLayer());
+        return new EvidenceLayers(data.layer(), replay.computation(), servingLayer(), statisticsLayer());
+    }
+
+    /**
+     * The same measurements judged without the replay: the verdict a black-box verifier, which got no material
+     * from the provider, gives on them.
+     */
+    public VerificationOutcome blackBox() {
+        ReplayCheck none = ReplayCheck.notRun();
+        return new VerificationOutcome(membership.map(result -> VerdictDecision.of(plan, backdoor, result, serving, data,
+                none)).orElse(decision), plan, backdoor, membership, serving, data, none);
     }
 
     private Layer servingLayer() {
-        if (serving.evasion()) {
+        if (serving.evasion() || replay.disagreed() > 0) {
             return Layer.FAILED;
         }
-        if (serving.servingShown()) {
+        if (serving.servingShown() || replay.compared() > 0 && !serving.checked()) {
             return Layer.PASSED;
         }
         return serving.checked() ? Layer.UNDECIDED : Layer.NOT_CHECKED;
@@ -49,9 +61,12 @@ public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan pla
         return gone && membership.isPresent() ? Layer.PASSED : Layer.UNDECIDED;
     }
 
-    /** Whether the verdict rests on the served model hiding sentinels' backdoors or changing its answers. */
+    /**
+     * Whether the verdict rests on the served model hiding sentinels' backdoors, changing its answers, or answering
+     * otherwise than the replayed recorded version.
+     */
     public boolean evasion() {
-        return decision.verdict() == Verdict.INCONCLUSIVE && serving.evasion();
+        return decision.verdict() == Verdict.INCONCLUSIVE && (serving.evasion() || replay.disagreed() > 0);
     }
 
     /** Whether membership inference alone called the data kept: NOT_DELETED, and the backdoor test did not find it. */

@@ -146,8 +146,8 @@ class VerificationEngineTest {
         for (int subject = 0; subject < SUBJECTS; subject++) {
             SubjectCalibration calibration = calibrations.get(subject);
             VerificationOutcome outcome = engine.verify(served, nullModel, nonMembersServed, calibration.backdoor(),
-                    triggers.get(subject), triggers, cleanSamples.get(subject), DataCheck.notChecked(),
-                    sentinels(calibrations));
+                    triggers.get(subject), triggers, cleanSamples.get(subject),
+                    Evidence.blackBox(DataCheck.notChecked(), sentinels(calibrations)));
             System.out.printf("subject %d: %s — %s; calibration score %.3f (lower %.3f), p̂ %.3f q̂ %.3f, MIA AUC %.3f; "
                             + "null μ %.3f τ %.3f σ %.3f%n", subject, outcome.decision().verdict(), outcome.decision().reason(),
                     calibration.backdoor().meanScore(), calibration.backdoor().scoreLowerBound(),
@@ -181,7 +181,7 @@ class VerificationEngineTest {
 
         VerificationOutcome verify(int subject, List<SubjectCalibration> calibrations, SentinelPanel sentinels) {
             return engine.verify(oracle, nullModel, nonMembers, calibrations.get(subject).backdoor(), triggers.get(subject),
-                    triggers, cleanSamples.get(subject), DataCheck.notChecked(), sentinels);
+                    triggers, cleanSamples.get(subject), Evidence.blackBox(DataCheck.notChecked(), sentinels));
         }
     }
 
@@ -226,8 +226,8 @@ class VerificationEngineTest {
         NullModel nullModel = engine.measureNull(served, triggers);
 
         VerificationOutcome outcome = engine.verify(served, nullModel, engine.nonMemberScores(served),
-                calibrations.get(0).backdoor(), triggers.get(0), triggers, cleanSamples.get(0), DataCheck.notChecked(),
-                new SentinelPanel(3, List.of()));
+                calibrations.get(0).backdoor(), triggers.get(0), triggers, cleanSamples.get(0),
+                Evidence.blackBox(DataCheck.notChecked(), new SentinelPanel(3, List.of())));
 
         assertEquals(Verdict.INCONCLUSIVE, outcome.decision().verdict(), outcome.decision().reason());
         ServingCheck serving = outcome.serving();

@@ -34,6 +34,7 @@ import org.lethe.verifier.trigger.SecretTrigger;
 import org.lethe.verifier.verification.CertificateJson;
 import org.lethe.verifier.verification.CertificatePayload;
 import org.lethe.verifier.verification.DataCheck;
+import org.lethe.verifier.verification.Evidence;
 import org.lethe.verifier.verification.VerificationOutcome;
 
 import java.io.IOException;
@@ -152,8 +153,8 @@ public class VerificationService {
         certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
                         engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), request.samples(), dataCheck(request.subjectId(), version),
-                        sentinels.forVerification())));
+                        triggers.all(), request.samples(), Evidence.blackBox(dataCheck(request.subjectId(), version),
+                                sentinels.forVerification()))));
     }
 
     /**
@@ -232,7 +233,7 @@ public class VerificationService {
         CertificatePayload payload = new CertificatePayload(CertificatePayload.TYPE, m.anchor().requestId().toHex(),
                 m.subjectId().toHex(), m.version(), outcome.decision().verdict().name(), outcome.decision().reason(),
                 outcome.plan(), outcome.backdoor(), m.nullModel(), outcome.membership(), outcome.serving(),
-                outcome.data(), outcome.layers(), m.calibration().figures(),
+                outcome.data(), outcome.replay(), outcome.layers(), m.calibration().figures(),
                 m.queries(), m.started().toString(), Instant.now().toString(),
                 new CertificatePayload.LedgerEvidence(ledger.client().contractAddress(), enrolment.commitment(),
                         enrolment.transaction(), m.anchor().target().toHex(), m.anchor().anchorTransaction(),
