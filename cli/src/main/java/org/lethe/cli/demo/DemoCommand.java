@@ -48,7 +48,8 @@ import java.util.concurrent.Callable;
  * {@code lethe demo}: the whole protocol on real components — a local ledger, the packaged model service
  * and verifier with their own PostgreSQL, SISA training on Fashion-MNIST — and a data subject who enrols,
  * contributes marked data, asks for deletion, gets a signed certificate from the verifier's black-box
- * test, and checks from the ledger alone that the new model version lacks their data.
+ * test, and checks from the ledger alone that the new model version lacks their data; then a dishonest
+ * provider keeps another subject's data behind a query filter, and the verifier's sentinels catch it.
  */
 @Command(name = "demo", description = "Subjects contribute, a SISA model is trained, one subject is forgotten, "
         + "certified by the verifier, and checks it.")
@@ -56,6 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration JOB_LIMIT = Duration.ofMinutes(10);
     private static final int BOB = 1;
+    private static final int CAROL = 2;
     private static final int EPOCHS_PER_SLICE = 2;
     private static final int REFERENCE_MODELS = 3;
 
@@ -98,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<Sample> train = FashionMnist.installed().train(baseSamples + 3 * samplesPerSubject);
         List<Sample> test = FashionMnist.installed().test(2_000);
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String operatorToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
         step("1. A local ledger: Anvil (free gas, chain 1337) with the UnlearningLedger contract");
         try (LocalLedger ledger = LocalLedger.start(); LedgerClient chain = ledger.reader()) {
@@ -118,11 +121,15 @@ public final class DemoCommand implements Callable<Integer> {
 
                 step("3. The verifier: its own packaged Quarkus app and PostgreSQL, its own ledger account");
                 try (ServiceProcess verifierProcess = ServiceProcess.start(ServiceProcess.VERIFIER,
-                        verifierSettings(ledger, process.baseUrl()))) {
+                        verifierSettings(ledger, process.baseUrl(), operatorToken))) {
                     say("listening on %s; it will train %d reference models like the served one", verifierProcess.baseUrl(),
                             REFERENCE_MODELS);
-                    run(train, test, ledger, chain, subjectsView, operator,
-                            new ServiceClient(verifierProcess.baseUrl(), Optional.empty()));
+                    ServiceClient verifier = new ServiceClient(verifierProcess.baseUrl(), Optional.empty());
+                    ServiceClient verifierOperator = new ServiceClient(verifierProcess.baseUrl(), Optional.of(operatorToken));
+                    JsonNode sentinels = verifierOperator.post("/sentinels", "");
+                    say("it makes %d sentinel subjects of its own: enrolled, marked and contributed like anyone, never "
+                            + "deleted, tested beside every deletion", sentinels.path("contributed").asInt());
+                    run(train, test, ledger, chain, subjectsView, operator, verifier, verifierOperator);
                     audit(ledger, process.baseUrl(), verifierProcess.baseUrl());
                 }
             }
@@ -130,14 +137,16 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> verifierSettings(LocalLedger ledger, String modelService) {
+    private Map<String, String> verifierSettings(LocalLedger ledger, String modelService, String operatorToken) {
         Map<String, String> settings = ledger.verifierSettings();
         settings.put("lethe.verifier.model-service-url", modelService);
+        settings.put("lethe.verifier.operator-token", operatorToken);
         settings.put("lethe.verifier.triggers.vault-key",
                 Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
         settings.put("lethe.verifier.ledger-poll-interval", "1s");
         // the f = 0.5: the service's 0.25 holds marking's accuracy cost down when every subject is marked;
-        // here only Bob is, and with a quarter two demos of five ended INCONCLUSIVE (six of six CERTIFIED at a half)
+        // here only Bob, Carol and the sentinels are, and with a quarter two demos of five ended INCONCLUSIVE (six of
+        // six CERTIFIED at a half)
         settings.put("lethe.verifier.marking.fraction", "0.5");
         settings.put("lethe.verifier.shadows.shards", Integer.toString(shards));
         settings.put("lethe.verifier.shadows.slices", Integer.toString(slices));
@@ -150,29 +159,30 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void run(List<Sample> train, List<Sample> test, LocalLedger ledger, LedgerClient chain,
-                     ServiceClient service, ServiceClient operator, ServiceClient verifier) throws Exception {
-        step("4. Three subjects make Ed25519 keys; Bob enrols with the verifier, which commits to a secret trigger on "
-                + "the ledger and marks half of his images; each contributes %d Fashion-MNIST images, signed",
-                samplesPerSubject);
+                     ServiceClient service, ServiceClient operator, ServiceClient verifier, ServiceClient verifierOperator)
+            throws Exception {
+        step("4. Three subjects make Ed25519 keys; Bob and Carol enrol with the verifier, which commits to a secret "
+                + "trigger for each on the ledger and marks half of their images; each contributes %d Fashion-MNIST "
+                + "images, signed", samplesPerSubject);
         List<String> names = List.of("alice", "bob", "carol");
         List<SubjectDocuments> subjects = new ArrayList<>();
         List<List<Sample>> contributions = new ArrayList<>();
+        List<List<Sample>> cleanSamples = new ArrayList<>();
         SecureRandom random = new SecureRandom();
-        List<Sample> bobsClean = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
             SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random)));
-            List<Sample> samples = train.subList(baseSamples + s * samplesPerSubject, baseSamples + (s + 1) * samplesPerSubject);
-            if (s == BOB) {
+            List<Sample> original = train.subList(baseSamples + s * samplesPerSubject, baseSamples + (s + 1) * samplesPerSubject);
+            List<Sample> samples = original;
+            if (s == BOB || s == CAROL) {
                 JsonNode enrolled = verifier.post("/subjects", subject.enrolment().toString());
-                say("bob   commitment %s… on chain in tx %s…", shortHex(enrolled.path("commitment").asText()),
+                say("%-5s commitment %s… on chain in tx %s…", names.get(s), shortHex(enrolled.path("commitment").asText()),
                         shortHex(enrolled.path("transaction").asText()));
                 samples = marked(verifier.post("/subjects/" + subject.subjectId().toHex() + "/marking",
                         subject.samples(samples).toString()));
-                bobsClean.addAll(clean(samples, train.subList(baseSamples + s * samplesPerSubject,
-                        baseSamples + (s + 1) * samplesPerSubject)));
-                say("bob   %d of his %d images now carry the trigger; nobody but the verifier knows which",
-                        samples.size() - bobsClean.size(), samples.size());
+                say("%-5s %d of the %d images now carry the trigger; nobody but the verifier knows which", names.get(s),
+                        samples.size() - clean(samples, original).size(), samples.size());
             }
+            cleanSamples.add(clean(samples, original));
             JsonNode receipt = service.post("/contributions", subject.samples(samples).toString());
             JsonNode recorded = service.await("/contributions/" + receipt.get("contributionRoot").asText(),
                     answer -> "SENT".equals(answer.path("ledger").path("status").asText()), JOB_LIMIT);
@@ -187,8 +197,11 @@ public final class DemoCommand implements Callable<Integer> {
         say("version %s…, test accuracy %.3f on %d held-out images", shortHex(firstVersion), accuracy(service, test),
                 test.size());
         SubjectDocuments bob = subjects.get(BOB);
-        awaitVerifierJob(verifier, verifier.post("/subjects/" + bob.subjectId().toHex() + "/calibration",
-                bob.samples(bobsClean).toString()));
+        List<Sample> bobsClean = cleanSamples.get(BOB);
+        for (int s : List.of(BOB, CAROL)) {
+            awaitVerifierJob(verifier, verifier.post("/subjects/" + subjects.get(s).subjectId().toHex() + "/calibration",
+                    subjects.get(s).samples(cleanSamples.get(s)).toString()));
+        }
         JsonNode calibration = verifier.get("/subjects/" + bob.subjectId().toHex() + "/calibration");
         JsonNode plan = calibration.path("figures").path("plan");
         say("the verifier calibrates on this version, asking it like any client: Bob's paired score %.2f, trigger label "
@@ -204,6 +217,11 @@ public final class DemoCommand implements Callable<Integer> {
                         plan.path("sequentialTest").path("expectedProbesKept").asDouble(),
                         plan.path("maxProbes").asInt(), plan.path("alpha").asDouble())
                         : "cannot decide: " + calibration.path("reason").asText());
+        JsonNode sentinels = verifierOperator.await("/sentinels", answer -> answer.path("calibrated").asInt()
+                + answer.path("retired").asInt() == answer.path("contributed").asInt(), JOB_LIMIT);
+        say("it calibrates Carol and its sentinels on the same version: %d can show their backdoors%s",
+                sentinels.path("calibrated").asInt(), sentinels.path("retired").asInt() == 0 ? ""
+                        : ", " + sentinels.path("retired").asInt() + " took too faintly and are retired");
 
         step("6. Bob asks for deletion: a signed request, receipted, anchored on the ledger in a Merkle batch");
         Bytes32 bobsRoot = SubjectDocuments.contributionRoot(contributions.get(BOB));
@@ -240,6 +258,7 @@ public final class DemoCommand implements Callable<Integer> {
         say("%d probe pairs asked; certificate %s… signed by the verifier (signature checked), recorded in tx %s…",
                 backdoor.path("probes").asInt(), shortHex(verdict.path("certificateHash").asText()),
                 shortHex(verdict.path("ledgerTransaction").asText()));
+        say("layers: %s", layers(certificate.payload()));
 
         step("9. Bob checks, against the ledger alone, that the new version was trained without his images");
         Checkpoint before = chain.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value();
@@ -255,11 +274,63 @@ public final class DemoCommand implements Callable<Integer> {
             describe(event, bob.subjectId(), bobsRoot, batchRoot).ifPresent(line -> say("block %-4d %s",
                     event.position().blockNumber(), line));
         }
+
+        dishonestProvider(service, operator, verifier, subjects.get(CAROL), contributions.get(CAROL),
+                cleanSamples.get(CAROL));
     }
 
-    /** Step 11: the auditor indexes the ledger, checks every rule and signs a report a regulator checks offline. */
+    /**
+     * Step 11: Carol asks for deletion and the provider cheats: it keeps her data, median-filters every query so
+     * that her trigger never shows, and tells the ledger 'sisa'. The verifier's sentinels catch it.
+     */
+    private void dishonestProvider(ServiceClient service, ServiceClient operator, ServiceClient verifier,
+                                   SubjectDocuments carol, List<Sample> contribution, List<Sample> clean) throws Exception {
+        step("11. A dishonest provider: Carol asks for deletion; the provider keeps her data, serves every query through "
+                + "a 3×3 median filter (which washes out a trigger of a few pixels) and tells the ledger 'sisa'");
+        operator.put("/admin/strategy", Map.of("strategy", "filtered"));
+        SignedDocument request = carol.deletion(List.of(SubjectDocuments.contributionRoot(contribution)), "demo-2");
+        service.post("/deletions", request.toString());
+        service.await("/deletions/" + request.hash().toHex(),
+                answer -> "SENT".equals(answer.path("ledger").path("status").asText()), JOB_LIMIT);
+        JsonNode verification = verifier.post("/verifications", carol.verification(request.hash(), clean).toString());
+        String version = awaitJob(operator, operator.post("/admin/unlearning", "").get("jobId").asText());
+        say("version %s… recorded as a SISA deletion; the training-set root on chain claims Carol's images are gone",
+                shortHex(version));
+        awaitVerifierJob(verifier, verification);
+        JsonNode verdict = verifier.get("/verifications/" + request.hash().toHex());
+        JsonNode payload = verdict.path("certificate").path("payload");
+        say("%s: %s", verdict.path("verdict").asText(), payload.path("reason").asText());
+        say("layers: %s; recorded in tx %s…", layers(payload), shortHex(verdict.path("ledgerTransaction").asText()));
+        say("%s", caughtBy(payload.path("layers")));
+    }
+
+    /** The certificate's four layers as one line. */
+    private static String layers(JsonNode payload) {
+        JsonNode layers = payload.path("layers");
+        return String.format("data %s, computation (replay) %s, serving %s, statistics %s", layers.path("data").asText(),
+                layers.path("computation").asText(), layers.path("serving").asText(), layers.path("statistics").asText());
+    }
+
+    /** The layers that failed, or else those that could not decide and so kept the certificate back. */
+    private static String caughtBy(JsonNode layers) {
+        List<String> failed = layersThatAre(layers, "FAILED");
+        return failed.isEmpty() ? "not certified: the " + String.join(" and ", layersThatAre(layers, "UNDECIDED"))
+                + " layer could not decide" : "caught by the " + String.join(" and ", failed) + " layer";
+    }
+
+    private static List<String> layersThatAre(JsonNode layers, String state) {
+        List<String> named = new ArrayList<>();
+        layers.properties().forEach(layer -> {
+            if (state.equals(layer.getValue().asText())) {
+                named.add(layer.getKey());
+            }
+        });
+        return named;
+    }
+
+    /** Step 12: the auditor indexes the ledger, checks every rule and signs a report a regulator checks offline. */
     private void audit(LocalLedger ledger, String modelService, String verifierService) throws Exception {
-        step("11. The auditor indexes the ledger, checks every rule against it and the services, signs a report");
+        step("12. The auditor indexes the ledger, checks every rule against it and the services, signs a report");
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lethe.ledger.rpc-url", ledger.rpcUrl());
@@ -271,8 +342,8 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("lethe.auditor.reports.regulator-token", token);
         try (ServiceProcess process = ServiceProcess.start(ServiceProcess.AUDITOR, settings)) {
             ServiceClient auditor = new ServiceClient(process.baseUrl(), Optional.of(token));
-            // Bob's verification indexed, its certificate fetched and compared, the served version asked
-            JsonNode summary = auditor.await("/summary", answer -> verified(answer) > 0
+            // both verifications indexed, their certificates fetched and compared, the served version asked
+            JsonNode summary = auditor.await("/summary", answer -> verified(answer) >= 2
                     && answer.path("certificatesChecked").asInt() >= verified(answer)
                     && answer.path("servedVersion").isTextual(), JOB_LIMIT);
             long violations = 0;
@@ -314,7 +385,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<Sample> samples = new ArrayList<>();
         JsonNode returned = answer.path("samples");
         for (int i = 0; i < returned.size(); i++) {
-            samples.add(new Sample("bob-" + i, Base64.getDecoder().decode(returned.get(i).path("image").asText()),
+            samples.add(new Sample("marked-" + i, Base64.getDecoder().decode(returned.get(i).path("image").asText()),
                     returned.get(i).path("label").asInt()));
         }
         return samples;

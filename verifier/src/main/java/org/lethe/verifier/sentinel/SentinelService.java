@@ -99,7 +99,8 @@ public class SentinelService {
     public SentinelStatus status() {
         List<Bytes32> contributed = contributed();
         int calibrated = (int) contributed.stream().filter(id -> feasibleCalibration(id).isPresent()).count();
-        return new SentinelStatus(settings.sentinels().count(), contributed.size(), calibrated);
+        return new SentinelStatus(settings.sentinels().count(), contributed.size(), calibrated,
+                (int) contributed.stream().filter(this::retired).count());
     }
 
     /**
@@ -123,14 +124,22 @@ public class SentinelService {
     }
 
     /**
-     * The sentinels a verification answers for: every configured one is held, and those contributed and calibrated
-     * where the backdoor test can decide are tested. One held but not made or not calibrated cannot show its
-     * backdoor, and then nothing is certified.
+     * The sentinels a verification answers for. Held: every contributed sentinel but those retired (calibrated on a
+     * version trained with their data and too faint to decide there); tested: those calibrated where the backdoor
+     * test can decide. One held but not yet calibrated cannot show its backdoor, so nothing is certified until it is.
+     * When none is held while sentinels are configured (none made, or all retired), all configured ones count as
+     * held: sentinels that were configured must not pass for none.
      */
     public SentinelPanel forVerification() {
-        List<Sentinel> calibrated = contributed().stream().flatMap(id -> feasibleCalibration(id).stream()
+        List<Bytes32> contributed = contributed();
+        List<Sentinel> calibrated = contributed.stream().flatMap(id -> feasibleCalibration(id).stream()
                 .map(view -> new Sentinel(triggers.of(id).orElseThrow().spec(), view.figures().backdoor()))).toList();
-        return new SentinelPanel(settings.sentinels().count(), calibrated);
+        int held = (int) contributed.stream().filter(id -> !retired(id)).count();
+        return new SentinelPanel(held == 0 ? settings.sentinels().count() : held, calibrated);
+    }
+
+    private boolean retired(Bytes32 sentinel) {
+        return calibrations.latest(sentinel).filter(view -> !view.feasible()).isPresent();
     }
 
     private void make(int slot) {

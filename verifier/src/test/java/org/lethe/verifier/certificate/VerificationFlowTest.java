@@ -71,7 +71,8 @@ class VerificationFlowTest {
         // 400 images, 200 marks each (f = 0.5): with 100 marks one run in three had a backdoor too weak to decide
         // the verifier's own sentinel subjects contribute before training, like anyone
         given().header("Authorization", OPERATOR).post("/sentinels").then().statusCode(200)
-                .body("configured", equalTo(3)).body("contributed", equalTo(3)).body("calibrated", equalTo(0));
+                .body("configured", equalTo(3)).body("contributed", equalTo(3)).body("calibrated", equalTo(0))
+                .body("retired", equalTo(0));
         Contributed honest = contribute(provider, train.subList(from, from + 400));
         Contributed pretended = contribute(provider, train.subList(from + 400, from + 800));
         Contributed faint = contribute(provider, train.subList(from + 800, from + 802));
