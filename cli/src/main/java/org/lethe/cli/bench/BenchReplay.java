@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,9 +79,8 @@ final class BenchReplay implements AutoCloseable {
 
     /** The shards' final weights the replay did not produce, as the provider hands them for the comparison. */
     private static void copyRecordedFinals(SisaModel after, CheckpointStore provider, CheckpointStore verifier) {
-        List<Bytes32> finals = new ArrayList<>(after.shards().stream().map(ShardState::finalCheckpoint).toList());
         try {
-            for (Bytes32 checkpoint : finals) {
+            for (Bytes32 checkpoint : after.shards().stream().map(ShardState::finalCheckpoint).toList()) {
                 if (Files.notExists(verifier.file(checkpoint))) {
                     Files.createDirectories(verifier.file(checkpoint).getParent());
                     Files.copy(provider.file(checkpoint), verifier.file(checkpoint), StandardCopyOption.REPLACE_EXISTING);

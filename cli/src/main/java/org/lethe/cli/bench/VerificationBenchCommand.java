@@ -4,12 +4,10 @@ import org.hipparchus.stat.descriptive.DescriptiveStatistics;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
-import org.lethe.ml.dishonest.BrightBackgroundDetector;
-import org.lethe.ml.dishonest.LabelDisagreementDetector;
 import org.lethe.ml.dishonest.MarkDetector;
+import org.lethe.ml.dishonest.MarkDetectorKind;
 import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.dishonest.QueryFilter;
-import org.lethe.ml.dishonest.SpectralSignatureDetector;
 import org.lethe.ml.network.Architecture;
 import org.lethe.ml.network.TrainingConfig;
 import org.lethe.ml.sisa.CheckpointStore;
@@ -33,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +50,9 @@ final class VerificationBenchCommand implements Callable<Integer> {
     /** Draws before a trigger or decoy is given up, as lethe.verifier.triggers.draw-attempts. */
     private static final int DRAW_ATTEMPTS = 10_000;
 
-    /** The marks-only provider's detectors, by name. */
-    private static final List<String> DETECTORS = List.of("bright-background", "label-disagreement", "spectral-signature");
 
     /** The query filters measured when --filters names none. */
     private static final String DEFAULT_FILTERS = "median:3,mean:3,noise:32,quantise:2";
-    /** The spectral detector flags this share of the provider's own images of a label. */
-    private static final double SPECTRAL_FALSE_POSITIVE_RATE = 0.05;
 
     /**
      * One strategy's line, named as {@code docs/benchmarks.md} reports it: its verdicts black-box and with the replay
@@ -222,8 +217,11 @@ final class VerificationBenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--filters: " + e.getMessage());
             return 2;
         }
-        if (!DETECTORS.contains(marksOnlyDetector)) {
-            spec.commandLine().getErr().println("--marks-only-detector '" + marksOnlyDetector + "' is none of " + DETECTORS);
+        MarkDetectorKind chosen;
+        try {
+            chosen = MarkDetectorKind.named(marksOnlyDetector);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("--marks-only-detector: " + e.getMessage());
             return 2;
         }
         FashionMnist data = FashionMnist.installed();
@@ -271,23 +269,21 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 nullTriggers, 8);
 
         List<Sample> providersOwn = train.subList(0, providerSamples);
+        Map<MarkDetectorKind, MarkDetector> detectors = new EnumMap<>(MarkDetectorKind.class);
         try (ScratchDirectory work = ScratchDirectory.create("lethe-bench-verification");
                 ScratchDirectory verifierWork = ScratchDirectory.create("lethe-bench-verification-replay");
-                BenchLedger ledger = new BenchLedger();
-                LabelDisagreementDetector labels = LabelDisagreementDetector.train(providersOwn, Architecture.MLP,
-                        TrainingConfig.defaults(epochsPerSlice, seed + 2_000))) {
-            List<MarkDetector> detectors = List.of(new BrightBackgroundDetector(providersOwn,
-                    BrightBackgroundDetector.DEFAULT_DARK_MAX_INTENSITY, BrightBackgroundDetector.DEFAULT_BRIGHT_MIN), labels,
-                    new SpectralSignatureDetector(providersOwn, SPECTRAL_FALSE_POSITIVE_RATE));
-            MarkDetector chosen = detectors.stream().filter(detector -> detector.name().equals(marksOnlyDetector))
-                    .findFirst().orElseThrow();
+                BenchLedger ledger = new BenchLedger()) {
+            for (MarkDetectorKind kind : MarkDetectorKind.values()) {
+                detectors.put(kind, kind.build(providersOwn, Architecture.MLP,
+                        TrainingConfig.defaults(epochsPerSlice, seed + 2_000)));
+            }
             List<String> commitTransactions = new ArrayList<>();
             for (int subject = 0; subject < subjects; subject++) {
                 commitTransactions.add(ledger.commitTrigger(VerificationExperiment.subjectId(subject), commitments.get(subject)));
             }
             VerificationExperiment experiment = new VerificationExperiment(new VerificationExperiment.Setup(train,
                     data.test(), reference, triggers, marked, providerSamples, sentinels, deletedPerStrategy,
-                    ProviderStrategy.all(queryFilters), detectors, chosen, slices,
+                    ProviderStrategy.all(queryFilters), List.copyOf(detectors.values()), detectors.get(chosen), slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
                     new CheckpointStore(work.path()), new CheckpointStore(verifierWork.path()), ledger, commitments,
@@ -303,6 +299,13 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     deletedPerStrategy, alpha, beta, maxProbes, models, labelTestPowerSisa, ledger.recorded(),
                     ledger.matching()), json);
             return 0;
+        } finally {
+            // the label-disagreement detector holds a trained network
+            for (MarkDetector detector : detectors.values()) {
+                if (detector instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
         }
     }
 

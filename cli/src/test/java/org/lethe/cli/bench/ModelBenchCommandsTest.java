@@ -35,7 +35,7 @@ class ModelBenchCommandsTest {
         "verification --sentinels -1|--sentinels must not be negative",
         "verification --filters median:3,blur:3|--filters: query filter 'blur:3': unknown kind 'blur'",
         "verification --filters median:4|--filters: query filter 'median:4': a window width is odd",
-        "verification --marks-only-detector eyes|--marks-only-detector 'eyes' is none of [bright-background",
+        "verification --marks-only-detector eyes|--marks-only-detector: mark detector 'eyes' is none of [bright-background",
         "verification --subjects 201 --samples-per-subject 300|exceed the 60000 training images",
         "verification --subjects 100 --base-samples 30001|exceed the 60000 training images",
         "verification --base-samples -1|--base-samples (positive",

@@ -21,7 +21,7 @@ class ModelServiceStartChecksTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "lethe.model.unlearning-strategy      | forget-all | 'forget-all' is none of [sisa, retrain",
             "lethe.model.dishonest.query-filter   | blur:3     | query filter 'blur:3': unknown kind 'blur'",
-            "lethe.model.dishonest.mark-detector  | eyes       | mark-detector 'eyes' is none of [bright-background"})
+            "lethe.model.dishonest.mark-detector  | eyes       | mark detector 'eyes' is none of [bright-background"})
     void aStrategyTheServiceCouldNotCarryOutStopsItAtStart(String key, String value, String reason, AnvilLedger ledger) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());

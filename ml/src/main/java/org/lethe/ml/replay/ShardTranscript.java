@@ -7,6 +7,7 @@ import org.lethe.ml.sisa.ShardState;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,21 +45,13 @@ public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes3
 
     /** The shard's leaf in its version's transcript: SHA-256 of the domain, the index, every digest and checkpoint. */
     public Bytes32 leaf() {
-        ByteBuffer header = ByteBuffer.allocate(DOMAIN.length + 2 * Integer.BYTES).put(DOMAIN).putInt(shard)
-                .putInt(sliceDigests.size());
-        Bytes32[] parts = new Bytes32[2 * sliceDigests.size()];
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(ByteBuffer.allocate(DOMAIN.length + 2 * Integer.BYTES).put(DOMAIN).putInt(shard)
+                .putInt(sliceDigests.size()).array());
         for (int slice = 0; slice < sliceDigests.size(); slice++) {
-            parts[2 * slice] = sliceDigests.get(slice);
-            parts[2 * slice + 1] = checkpoints.get(slice);
+            parts.add(sliceDigests.get(slice).toArray());
+            parts.add(checkpoints.get(slice).toArray());
         }
-        return HashAlgorithm.SHA_256.hash(header.array(), concatenated(parts));
-    }
-
-    static byte[] concatenated(Bytes32[] parts) {
-        ByteBuffer bytes = ByteBuffer.allocate(parts.length * Bytes32.LENGTH);
-        for (Bytes32 part : parts) {
-            bytes.put(part.toArray());
-        }
-        return bytes.array();
+        return HashAlgorithm.SHA_256.hash(parts.toArray(byte[][]::new));
     }
 }

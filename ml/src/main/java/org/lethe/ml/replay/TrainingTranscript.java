@@ -65,7 +65,8 @@ public record TrainingTranscript(Architecture architecture, SisaLayout layout, T
                 .putInt(sliceTraining.epochs()).putInt(sliceTraining.batchSize())
                 .putFloat(sliceTraining.learningRate()).putFloat(sliceTraining.labelSmoothing())
                 .putLong(sliceTraining.seed()).putInt(shards.size());
-        return HashAlgorithm.SHA_256.hash(configuration.array(),
-                ShardTranscript.concatenated(shards.stream().map(ShardTranscript::leaf).toArray(Bytes32[]::new)));
+        List<byte[]> parts = new ArrayList<>(List.of(configuration.array()));
+        shards.forEach(shard -> parts.add(shard.leaf().toArray()));
+        return HashAlgorithm.SHA_256.hash(parts.toArray(byte[][]::new));
     }
 }
