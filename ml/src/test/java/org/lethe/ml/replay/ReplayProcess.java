@@ -10,14 +10,13 @@ import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The training a replay redoes, run as its own program so that another JVM, in another environment, can run it:
- * a 2-shard, 2-slice MLP on 2,000 Fashion-MNIST images; prints the weights hash.
+ * a 2-shard, 2-slice MLP on 2,000 Fashion-MNIST images, its checkpoints in the directory given as the only
+ * argument; prints the weights hash.
  */
 public final class ReplayProcess {
 
@@ -30,8 +29,7 @@ public final class ReplayProcess {
                 TrainingConfig.defaults(1, 23)), new CheckpointStore(directory)).train(arrivals, SisaProgress.NONE);
     }
 
-    public static void main(String... args) throws IOException {
-        Path directory = Files.createTempDirectory("lethe-replay-process");
-        System.out.println("weights " + train(directory).weightsHash().toHex());
+    public static void main(String... args) {
+        System.out.println("weights " + train(Path.of(args[0])).weightsHash().toHex());
     }
 }

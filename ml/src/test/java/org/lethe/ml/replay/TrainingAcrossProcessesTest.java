@@ -39,7 +39,7 @@ class TrainingAcrossProcessesTest {
             command.add("-D" + djl + "=" + System.getProperty(djl));
         }
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                ReplayProcess.class.getName()));
+                ReplayProcess.class.getName(), elsewhere.resolve("checkpoints").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("TZ", "Pacific/Auckland");
