@@ -26,22 +26,47 @@ public final class TrainingSetQuery {
     }
 
     /**
+     * How many of the samples are proven present and how many proven absent, from one answer of the service.
+     *
+     * @param present samples whose membership proof leads to the root
+     * @param absent  samples whose absence proof (their two neighbours in the sorted set) leads to the root
+     */
+    public record Proven(int present, int absent) {
+    }
+
+    /**
+     * Checks every sample's proof in one answer against the root.
+     *
+     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root
+     */
+    public Proven prove(String version, List<Bytes32> samples, Bytes32 rootOnChain) throws IOException, InterruptedException {
+        JsonNode answer = ask(version, samples);
+        int size = answer.get("setSize").asInt();
+        int present = 0;
+        int absent = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            JsonNode sample = answer.get("samples").get(i);
+            Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), size);
+            if (inclusion.isPresent()) {
+                SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
+                present++;
+            } else if (!sample.get("member").asBoolean()) {
+                SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(samples.get(i), size,
+                        position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
+                absent++;
+            }
+        }
+        return new Proven(present, absent);
+    }
+
+    /**
      * How many of the samples are proven present.
      *
      * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root
      */
     public int provenPresent(String version, List<Bytes32> samples, Bytes32 rootOnChain)
             throws IOException, InterruptedException {
-        JsonNode answer = ask(version, samples);
-        int proven = 0;
-        for (JsonNode sample : answer.get("samples")) {
-            Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), answer.get("setSize").asInt());
-            if (inclusion.isPresent()) {
-                SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
-                proven++;
-            }
-        }
-        return proven;
+        return prove(version, samples, rootOnChain).present();
     }
 
     /**
@@ -51,18 +76,7 @@ public final class TrainingSetQuery {
      */
     public int provenAbsent(String version, List<Bytes32> samples, Bytes32 rootOnChain)
             throws IOException, InterruptedException {
-        JsonNode answer = ask(version, samples);
-        int size = answer.get("setSize").asInt();
-        int proven = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            JsonNode sample = answer.get("samples").get(i);
-            if (!sample.get("member").asBoolean()) {
-                SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(samples.get(i), size,
-                        position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
-                proven++;
-            }
-        }
-        return proven;
+        return prove(version, samples, rootOnChain).absent();
     }
 
     private JsonNode ask(String version, List<Bytes32> samples) throws IOException, InterruptedException {

@@ -168,9 +168,8 @@ public class VerificationService {
         Bytes32 root = ledger.client().checkpoint(Bytes32.fromHex(version)).map(recorded -> recorded.value().trainingSetRoot())
                 .orElseThrow(() -> new VersionNotRecordedException(version));
         try {
-            TrainingSetQuery query = modelService.trainingSet();
-            return new DataCheck(samples.size(), query.provenAbsent(version, samples, root),
-                    query.provenPresent(version, samples, root));
+            TrainingSetQuery.Proven proven = modelService.trainingSet().prove(version, samples, root);
+            return new DataCheck(samples.size(), proven.absent(), proven.present());
         } catch (IOException e) {
             throw new UncheckedIOException("the model service did not answer the training-set query", e);
         } catch (InterruptedException e) {
