@@ -24,6 +24,7 @@ import org.lethe.verifier.enrolment.TriggerBook;
 import org.lethe.verifier.marking.MarkingAnswer;
 import org.lethe.verifier.marking.MarkingService;
 import org.lethe.verifier.served.ModelService;
+import org.lethe.verifier.service.VerifierReference;
 import org.lethe.verifier.service.VerifierSettings;
 import org.lethe.verifier.serving.Sentinel;
 import org.lethe.verifier.serving.SentinelPanel;
@@ -58,10 +59,13 @@ public class SentinelService {
     private final CalibrationService calibrations;
     private final ModelService modelService;
     private final TriggerBook triggers;
+    private final VerifierReference reference;
 
     public SentinelService(VerifierSettings settings, EnrolmentService enrolment, MarkingService marking,
-                           CalibrationService calibrations, ModelService modelService, TriggerBook triggers) {
+                           CalibrationService calibrations, ModelService modelService, TriggerBook triggers,
+                           VerifierReference reference) {
         this.settings = settings;
+        this.reference = reference;
         this.enrolment = enrolment;
         this.marking = marking;
         this.calibrations = calibrations;
@@ -71,10 +75,10 @@ public class SentinelService {
 
     /** Sentinels whose images would overrun the test split stop the service at start. */
     void checkImages(@Observes StartupEvent started) {
-        int needed = firstImage() + settings.sentinels().count() * settings.sentinels().samplesEach();
+        int needed = reference.sentinelImagesFrom() + settings.sentinels().count() * settings.sentinels().samplesEach();
         if (settings.sentinels().count() < 0 || settings.sentinels().samplesEach() < 1 || needed > FashionMnist.TEST_IMAGES) {
             throw new IllegalStateException("lethe.verifier.sentinels: " + settings.sentinels().count() + " × "
-                    + settings.sentinels().samplesEach() + " images after the " + firstImage()
+                    + settings.sentinels().samplesEach() + " images after the " + reference.sentinelImagesFrom()
                     + " reference images must fit in the " + FashionMnist.TEST_IMAGES + " test images (and be positive)");
         }
     }
@@ -117,7 +121,7 @@ public class SentinelService {
             if (feasibleCalibration(sentinel).isEmpty()
                     && calibrations.latest(sentinel).filter(view -> view.versionHash().equals(subject.version())).isEmpty()) {
                 SubjectDocuments documents = documents(sentinel);
-                calibrations.request(sentinel, documents.samples(marking.cleanSamples(sentinel, images(slot(sentinel))))
+                calibrations.request(sentinel, documents.samples(marking.cleanSamples(sentinel, reference.sentinelImages(slot(sentinel))))
                         .toString());
             }
         }
@@ -155,7 +159,7 @@ public class SentinelService {
             row.createdAt = Instant.now();
             row.persist();
         });
-        MarkingAnswer marked = marking.mark(id, documents.samples(images(slot)).toString());
+        MarkingAnswer marked = marking.mark(id, documents.samples(reference.sentinelImages(slot)).toString());
         List<Sample> contribution = SamplePayload.parseAll(marked.samples(), marked.samples().size(),
                 detail -> new ProblemException(500, "sentinel-marking", "Sentinel not marked", detail));
         String root;
@@ -170,17 +174,6 @@ public class SentinelService {
                 .contributionRoot = root);
         LOG.infof("sentinel %d contributed %d samples (%d marks, %d covers)", slot, contribution.size(), marked.marks(),
                 marked.covers());
-    }
-
-    /** The verifier's images for a slot: the test split after the reference parts, one block per slot. */
-    private List<Sample> images(int slot) {
-        int from = firstImage() + slot * settings.sentinels().samplesEach();
-        return FashionMnist.installed().test().subList(from, from + settings.sentinels().samplesEach());
-    }
-
-    private int firstImage() {
-        VerifierSettings.Reference reference = settings.reference();
-        return reference.shadowTraining() + reference.probeImages() + reference.nonMembers();
     }
 
     private Optional<CalibrationView> feasibleCalibration(Bytes32 sentinel) {
