@@ -129,6 +129,17 @@ class UnlearningReplayTest {
         ReplayOutcome otherStartingPoint = replay.replay(transcript(trained), transcript(sisa),
                 shard -> new ShardMaterial(shard, state.slices(), Optional.of(otherStart))).get(0);
 
+        ReplayOutcome missingSlice = replay.replay(transcript(trained), transcript(sisa),
+                shard -> new ShardMaterial(shard, state.slices().subList(0, 2), material(sisa, shard, 2).startCheckpoint()))
+                .get(0);
+        ReplayOutcome noStart = replay.replay(transcript(trained), transcript(sisa),
+                shard -> new ShardMaterial(shard, state.slices(), Optional.empty())).get(0);
+
+        assertEquals(ReplayOutcome.Result.REFUSED, missingSlice.result());
+        assertTrue(missingSlice.detail().contains("with 2 slices, not shard " + subjectShard + " with 3"),
+                missingSlice.detail());
+        assertEquals(ReplayOutcome.Result.REFUSED, noStart.result());
+        assertTrue(noStart.detail().startsWith("no starting checkpoint for slice 2"), noStart.detail());
         assertEquals(ReplayOutcome.Result.REFUSED, otherSamples.result());
         assertTrue(otherSamples.detail().startsWith("slice 2's samples digest to"), otherSamples.detail());
         assertEquals(ReplayOutcome.Result.REFUSED, otherStartingPoint.result());

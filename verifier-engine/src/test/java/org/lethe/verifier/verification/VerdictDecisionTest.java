@@ -5,10 +5,12 @@ import org.lethe.ledger.record.Verdict;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
+import org.lethe.verifier.serving.SentinelPanel;
 import org.lethe.verifier.serving.ServingCheck;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.statistics.TruncatedBinomialSprt;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +121,7 @@ class VerdictDecisionTest {
         assertTrue(unchecked.reason().contains("no sentinel subject was tested"), unchecked.reason());
         assertThrows(IllegalArgumentException.class, () -> new ServingCheck(2, 2, 1, 5, 16, 0));
         assertThrows(IllegalArgumentException.class, () -> new ServingCheck(3, 3, 0, 5, 16, 17));
+        assertThrows(IllegalArgumentException.class, () -> new SentinelPanel(-1, List.of()));
     }
 
     @Test
