@@ -48,6 +48,7 @@ contract UnlearningLedger is AccessControl {
         bytes32 modelId;
         bytes32 weightsHash;
         bytes32 trainingSetRoot;
+        bytes32 transcriptRoot;
         bytes32 parentVersion;
         uint64 recordedAt;
     }
@@ -115,6 +116,7 @@ contract UnlearningLedger is AccessControl {
         bytes32 indexed versionHash,
         bytes32 weightsHash,
         bytes32 trainingSetRoot,
+        bytes32 transcriptRoot,
         bytes32 parentVersion
     );
     event ContributionRecorded(bytes32 indexed subjectIdHash, bytes32 indexed contributionRoot, uint32 sampleCount);
@@ -176,18 +178,22 @@ contract UnlearningLedger is AccessControl {
     /// @param versionHash the version's identity (unique across all models)
     /// @param weightsHash hash of the shard parameter files, in order
     /// @param trainingSetRoot Merkle root of the training set's sample hashes
+    /// @param transcriptRoot root of the training transcript (configuration, each slice's samples in order, each
+    /// slice checkpoint's hash), against which a verifier replays an unlearning bit for bit
     /// @param parentVersion the version this one derives from, or zero for the first
     function recordCheckpoint(
         bytes32 modelId,
         bytes32 versionHash,
         bytes32 weightsHash,
         bytes32 trainingSetRoot,
+        bytes32 transcriptRoot,
         bytes32 parentVersion
     ) external onlyRole(PROVIDER_ROLE) {
         Model storage model = _ownModel(modelId);
         if (versionHash == bytes32(0)) revert ZeroValue("versionHash");
         if (weightsHash == bytes32(0)) revert ZeroValue("weightsHash");
         if (trainingSetRoot == bytes32(0)) revert ZeroValue("trainingSetRoot");
+        if (transcriptRoot == bytes32(0)) revert ZeroValue("transcriptRoot");
         if (checkpoints[versionHash].recordedAt != 0) revert VersionAlreadyRecorded(versionHash);
         if (parentVersion == bytes32(0)) {
             if (model.versionCount != 0) revert ParentVersionRequired(modelId, model.latestVersion);
@@ -195,10 +201,10 @@ contract UnlearningLedger is AccessControl {
             revert UnknownParentVersion(modelId, parentVersion);
         }
         checkpoints[versionHash] =
-            Checkpoint(modelId, weightsHash, trainingSetRoot, parentVersion, uint64(block.timestamp));
+            Checkpoint(modelId, weightsHash, trainingSetRoot, transcriptRoot, parentVersion, uint64(block.timestamp));
         model.versionCount += 1;
         model.latestVersion = versionHash;
-        emit CheckpointRecorded(modelId, versionHash, weightsHash, trainingSetRoot, parentVersion);
+        emit CheckpointRecorded(modelId, versionHash, weightsHash, trainingSetRoot, transcriptRoot, parentVersion);
     }
 
     /// @notice Records a subject's contribution of training samples.

@@ -60,7 +60,7 @@ public final class LedgerHistory {
     public Bytes32 model() {
         Bytes32 model = randomId();
         provider.registerModel(model);
-        record(new Checkpoint(model, randomId(), randomId(), randomId(), Optional.empty()));
+        record(new Checkpoint(model, randomId(), randomId(), randomId(), randomId(), Optional.empty()));
         return model;
     }
 
@@ -70,7 +70,7 @@ public final class LedgerHistory {
 
     /** A new version built on the given one (normally the newest). */
     public Bytes32 version(Bytes32 model, Bytes32 parent) {
-        return record(new Checkpoint(model, randomId(), randomId(), randomId(), Optional.of(parent)));
+        return record(new Checkpoint(model, randomId(), randomId(), randomId(), randomId(), Optional.of(parent)));
     }
 
     private Bytes32 record(Checkpoint checkpoint) {

@@ -217,9 +217,9 @@ public final class LedgerClient implements AutoCloseable {
 
     public Optional<Recorded<Checkpoint>> checkpoint(Bytes32 versionHash) {
         var c = read(contract.checkpoints(versionHash.toArray()));
-        Bytes32 parent = Bytes32.of(c.component4());
-        return recorded(c.component5(), new Checkpoint(Bytes32.of(c.component1()), versionHash,
-                Bytes32.of(c.component2()), Bytes32.of(c.component3()),
+        Bytes32 parent = Bytes32.of(c.component5());
+        return recorded(c.component6(), new Checkpoint(Bytes32.of(c.component1()), versionHash,
+                Bytes32.of(c.component2()), Bytes32.of(c.component3()), Bytes32.of(c.component4()),
                 parent.isZero() ? Optional.empty() : Optional.of(parent)));
     }
 

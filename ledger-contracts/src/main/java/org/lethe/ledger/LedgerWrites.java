@@ -45,7 +45,8 @@ public final class LedgerWrites {
     public LedgerWrite recordCheckpoint(Checkpoint checkpoint) {
         return write("recordCheckpoint", contract.recordCheckpoint(checkpoint.modelId().toArray(),
                 checkpoint.versionHash().toArray(), checkpoint.weightsHash().toArray(),
-                checkpoint.trainingSetRoot().toArray(), checkpoint.parentVersion().orElse(Bytes32.ZERO).toArray()));
+                checkpoint.trainingSetRoot().toArray(), checkpoint.transcriptRoot().toArray(),
+                checkpoint.parentVersion().orElse(Bytes32.ZERO).toArray()));
     }
 
     public LedgerWrite recordContribution(Contribution contribution) {

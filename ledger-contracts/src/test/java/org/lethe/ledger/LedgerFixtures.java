@@ -27,11 +27,11 @@ final class LedgerFixtures {
     }
 
     static Checkpoint firstVersion(Bytes32 modelId) {
-        return new Checkpoint(modelId, randomId(), randomId(), randomId(), Optional.empty());
+        return new Checkpoint(modelId, randomId(), randomId(), randomId(), randomId(), Optional.empty());
     }
 
     static Checkpoint childVersion(Bytes32 modelId, Bytes32 parent) {
-        return new Checkpoint(modelId, randomId(), randomId(), randomId(), Optional.of(parent));
+        return new Checkpoint(modelId, randomId(), randomId(), randomId(), randomId(), Optional.of(parent));
     }
 
     static Contribution contribution(Bytes32 subject) {

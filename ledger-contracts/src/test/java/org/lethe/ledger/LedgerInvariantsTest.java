@@ -102,7 +102,7 @@ class LedgerInvariantsTest {
         assertEquals(modelId, refused(DuplicateRecordException.class, ContractError.ModelAlreadyRegistered,
                 () -> provider.registerModel(modelId)).arguments().get("modelId"));
         assertEquals(first.versionHash(), refused(DuplicateRecordException.class, ContractError.VersionAlreadyRecorded,
-                () -> provider.recordCheckpoint(new Checkpoint(modelId, first.versionHash(), randomId(), randomId(),
+                () -> provider.recordCheckpoint(new Checkpoint(modelId, first.versionHash(), randomId(), randomId(), randomId(),
                         Optional.of(first.versionHash())))).arguments().get("versionHash"));
         refused(DuplicateRecordException.class, ContractError.ContributionAlreadyRecorded,
                 () -> provider.recordContribution(new Contribution(contribution.contributionRoot(), randomId(), 3)));
@@ -138,7 +138,10 @@ class LedgerInvariantsTest {
         refused(UnknownRecordException.class, ContractError.UnknownParentVersion,
                 () -> provider.recordCheckpoint(childVersion(modelId, otherFirst.versionHash())));
         assertEquals("weightsHash", refused(InvariantViolationException.class, ContractError.ZeroValue,
-                () -> provider.recordCheckpoint(new Checkpoint(modelId, randomId(), Bytes32.ZERO, randomId(),
+                () -> provider.recordCheckpoint(new Checkpoint(modelId, randomId(), Bytes32.ZERO, randomId(), randomId(),
+                        Optional.of(first.versionHash())))).arguments().get("field"));
+        assertEquals("transcriptRoot", refused(InvariantViolationException.class, ContractError.ZeroValue,
+                () -> provider.recordCheckpoint(new Checkpoint(modelId, randomId(), randomId(), randomId(), Bytes32.ZERO,
                         Optional.of(first.versionHash())))).arguments().get("field"));
 
         assertEquals(1, provider.model(modelId).orElseThrow().value().versionCount());

@@ -16,6 +16,8 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
 
     /** The operators' token in tests. */
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** The verifier's token for replay material in tests. */
+    public static final String REPLAY_TOKEN = "test-replay-token";
 
     private static AnvilLedger ledger;
     private EmbeddedDatabase database;
@@ -49,6 +51,7 @@ public class ModelServiceTestResources implements QuarkusTestResourceLifecycleMa
         config.put("lethe.model.base-samples", "3000");
         config.put("lethe.model.checkpoint-directory", state.path().resolve("checkpoints").toString());
         config.put("lethe.admin.token", ADMIN_TOKEN);
+        config.put("lethe.replay.token", REPLAY_TOKEN);
         return config;
     }
 

@@ -44,7 +44,7 @@ final class EventRows implements AutoCloseable {
         events = insert("ledger_event", "block_number", "log_index", "tx_hash", "kind", "block_time");
         models = insert("model", "model_id", "provider", "registered_at", "tx_hash");
         versions = insert("model_version", "version_hash", "model_id", "weights_hash", "training_set_root",
-                "parent_version", "block_number", "log_index", "recorded_at", "tx_hash");
+                "transcript_root", "parent_version", "block_number", "log_index", "recorded_at", "tx_hash");
         contributions = insert("contribution", "contribution_root", "subject_id_hash", "sample_count", "recorded_at",
                 "tx_hash");
         commitments = insert("trigger_commitment", "subject_id_hash", "rotation", "commitment", "committed_at",
@@ -97,8 +97,8 @@ final class EventRows implements AutoCloseable {
         } else if (event instanceof LedgerEvent.CheckpointRecorded e) {
             Checkpoint c = e.checkpoint();
             batch(versions, hex(c.versionHash()), hex(c.modelId()), hex(c.weightsHash()), hex(c.trainingSetRoot()),
-                    c.parentVersion().map(Bytes32::toHex).orElse(null), e.position().blockNumber(),
-                    e.position().logIndex(), time, tx);
+                    hex(c.transcriptRoot()), c.parentVersion().map(Bytes32::toHex).orElse(null),
+                    e.position().blockNumber(), e.position().logIndex(), time, tx);
         } else if (event instanceof LedgerEvent.ContributionRecorded e) {
             batch(contributions, hex(e.contribution().contributionRoot()), hex(e.contribution().subjectIdHash()),
                     e.contribution().sampleCount(), time, tx);

@@ -93,7 +93,8 @@ public class TimelineStore {
                 model);
         return queries.list("select * from model_version" + onModel + " order by block_number, log_index", row ->
                 new ModelVersion(row.getString("model_id"), row.getString("version_hash"), row.getString("weights_hash"),
-                        row.getString("training_set_root"), Optional.ofNullable(row.getString("parent_version")),
+                        row.getString("training_set_root"), row.getString("transcript_root"),
+                        Optional.ofNullable(row.getString("parent_version")),
                         instant(row, "recorded_at"), row.getString("tx_hash"),
                         executes.getOrDefault(row.getString("version_hash"), List.of())), model);
     }

@@ -118,7 +118,7 @@ final class AuditBenchCommand implements Callable<Integer> {
             Bytes32 model = id("audit-bench-model");
             provider.registerModel(model);
             Bytes32 version = id("audit-bench-version-0");
-            provider.recordCheckpoint(new Checkpoint(model, version, id("weights-0"), id("training-0"), Optional.empty()));
+            provider.recordCheckpoint(new Checkpoint(model, version, id("weights-0"), id("training-0"), id("transcript-0"), Optional.empty()));
             Instant first = periodStart();
             for (int from = 0; from < requests; from += ROUND) {
                 int to = Math.min(requests, from + ROUND);
@@ -135,7 +135,7 @@ final class AuditBenchCommand implements Callable<Integer> {
                 }
                 provider.submitAll(anchoring);
                 Bytes32 next = id("audit-bench-version-" + (from / ROUND + 1));
-                provider.recordCheckpoint(new Checkpoint(model, next, id("weights-" + next), id("training-" + next),
+                provider.recordCheckpoint(new Checkpoint(model, next, id("weights-" + next), id("training-" + next), id("transcript-" + next),
                         Optional.of(version)));
                 version = next;
                 List<LedgerWrite> executions = new ArrayList<>();

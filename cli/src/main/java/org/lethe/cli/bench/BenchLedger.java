@@ -12,6 +12,7 @@ import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verification;
+import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.sisa.SisaModel;
 import org.lethe.verifier.verification.CertificateJson;
 import org.lethe.verifier.verification.CertificatePayload;
@@ -43,16 +44,16 @@ final class BenchLedger implements AutoCloseable {
         this.verifier = ledger.verifierClient();
     }
 
-    /** Registers a model and records its first version. */
-    Bytes32 firstVersion(String modelName, SisaModel model) {
+    /** Registers a model and records its first version, trained as the transcript states. */
+    Bytes32 firstVersion(String modelName, TrainingTranscript transcript, SisaModel model) {
         Bytes32 modelId = id("bench-model:" + modelName);
         provider.registerModel(modelId);
-        return version(modelId, model, Optional.empty());
+        return version(modelId, transcript, model, Optional.empty());
     }
 
-    /** Records a version derived from {@code parent}. */
-    Bytes32 childVersion(String modelName, SisaModel model, Bytes32 parent) {
-        return version(id("bench-model:" + modelName), model, Optional.of(parent));
+    /** Records a version derived from {@code parent}, trained as the transcript states. */
+    Bytes32 childVersion(String modelName, TrainingTranscript transcript, SisaModel model, Bytes32 parent) {
+        return version(id("bench-model:" + modelName), transcript, model, Optional.of(parent));
     }
 
     /**
@@ -105,11 +106,12 @@ final class BenchLedger implements AutoCloseable {
         return matching;
     }
 
-    private Bytes32 version(Bytes32 modelId, SisaModel model, Optional<Bytes32> parent) {
+    private Bytes32 version(Bytes32 modelId, TrainingTranscript transcript, SisaModel model, Optional<Bytes32> parent) {
         Bytes32 weights = model.weightsHash();
         Bytes32 trainingSet = model.trainingSetRoot();
-        Bytes32 versionHash = HashAlgorithm.SHA_256.hash(weights, trainingSet, parent.orElse(Bytes32.ZERO));
-        provider.recordCheckpoint(new Checkpoint(modelId, versionHash, weights, trainingSet, parent));
+        Bytes32 transcriptRoot = transcript.root();
+        Bytes32 versionHash = HashAlgorithm.SHA_256.hash(weights, trainingSet, transcriptRoot, parent.orElse(Bytes32.ZERO));
+        provider.recordCheckpoint(new Checkpoint(modelId, versionHash, weights, trainingSet, transcriptRoot, parent));
         return versionHash;
     }
 

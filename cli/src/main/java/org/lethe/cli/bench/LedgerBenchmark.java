@@ -86,7 +86,7 @@ final class LedgerBenchmark {
         Bytes32 modelId = randomId();
         provider.registerModel(modelId);
         Bytes32 parent = randomId();
-        provider.recordCheckpoint(new Checkpoint(modelId, parent, randomId(), randomId(), Optional.empty()));
+        provider.recordCheckpoint(new Checkpoint(modelId, parent, randomId(), randomId(), randomId(), Optional.empty()));
         long[] requestGas = new long[GAS_SAMPLES];
         long[] checkpointGas = new long[GAS_SAMPLES];
         long[] verificationGas = new long[GAS_SAMPLES];
@@ -96,7 +96,7 @@ final class LedgerBenchmark {
             requestGas[i] = provider.requestDeletion(request).gasUsed();
             Bytes32 version = randomId();
             checkpointGas[i] = provider.recordCheckpoint(
-                    new Checkpoint(modelId, version, randomId(), randomId(), Optional.of(parent))).gasUsed();
+                    new Checkpoint(modelId, version, randomId(), randomId(), randomId(), Optional.of(parent))).gasUsed();
             parent = version;
             provider.recordUnlearning(new Unlearning(request.requestId(), modelId, version, UnlearningStrategy.SISA));
             verificationGas[i] = verifier.recordVerification(request.requestId(), Optional.empty(),

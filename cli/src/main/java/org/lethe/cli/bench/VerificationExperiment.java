@@ -16,6 +16,7 @@ import org.lethe.ml.sisa.SisaLayout;
 import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
+import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
 import org.lethe.ml.unlearning.Unlearner;
 import org.lethe.ml.unlearning.UnlearningMethod;
@@ -150,7 +151,8 @@ final class VerificationExperiment {
         SisaTrainer trainer = trainer(shards, setup.seed());
         SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
         String modelName = "mlp-s" + shards;
-        Bytes32 includedVersion = setup.ledger().firstVersion(modelName, withMarks);
+        Bytes32 includedVersion = setup.ledger().firstVersion(modelName,
+                TrainingTranscript.of(withMarks, trainer.settings()), withMarks);
         List<Double> accuracyWithMarks = new ArrayList<>(List.of(accuracy(withMarks)));
         List<Double> accuracyWithoutMarks = new ArrayList<>(List.of(accuracy(trainer.train(arrivals(unmarked()),
                 SisaProgress.NONE))));
@@ -209,7 +211,8 @@ final class VerificationExperiment {
                 SisaModel retrained = strategy.equals(ProviderStrategy.of(UnlearningMethod.SISA)) ? after
                         : UnlearningMethod.SISA.unlearner(trainer, setup.store(), ApproximateUnlearningSettings.defaults())
                                 .unlearn(withMarks, removed, SisaProgress.NONE);
-                Bytes32 afterVersion = setup.ledger().childVersion(modelName, after, includedVersion);
+                Bytes32 afterVersion = setup.ledger().childVersion(modelName,
+                        TrainingTranscript.of(after, trainer.settings()), after, includedVersion);
                 List<BenchLedger.ExecutedDeletion> requests = new ArrayList<>();
                 for (int subject : deleted) {
                     requests.add(setup.ledger().executedDeletion(modelName, subjectId(subject), strategy.label(),

@@ -38,7 +38,7 @@ enum LedgerEventType {
         var e = UnlearningLedger.getCheckpointRecordedEventFromLog(log);
         Bytes32 parent = Bytes32.of(e.parentVersion);
         return new LedgerEvent.CheckpointRecorded(position(log), new Checkpoint(Bytes32.of(e.modelId),
-                Bytes32.of(e.versionHash), Bytes32.of(e.weightsHash), Bytes32.of(e.trainingSetRoot),
+                Bytes32.of(e.versionHash), Bytes32.of(e.weightsHash), Bytes32.of(e.trainingSetRoot), Bytes32.of(e.transcriptRoot),
                 parent.isZero() ? Optional.empty() : Optional.of(parent)));
     }),
     CONTRIBUTION_RECORDED(UnlearningLedger.CONTRIBUTIONRECORDED_EVENT, Map.of(EventQuery.Key.SUBJECT, 1), log -> {

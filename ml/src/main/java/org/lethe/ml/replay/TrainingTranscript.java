@@ -51,6 +51,16 @@ public record TrainingTranscript(Architecture architecture, SisaLayout layout, T
         return new TrainingTranscript(settings.architecture(), settings.layout(), settings.sliceTraining(), shards);
     }
 
+    /** Each shard's last checkpoint, in shard order: the weights the version serves. */
+    public List<Bytes32> finalCheckpoints() {
+        return shards.stream().map(shard -> shard.checkpoints().get(shard.checkpoints().size() - 1)).toList();
+    }
+
+    /** The weights hash these final checkpoints make (as {@link SisaModel#weightsHash()} computes it). */
+    public Bytes32 weightsHash() {
+        return HashAlgorithm.SHA_256.hash(finalCheckpoints().toArray(Bytes32[]::new));
+    }
+
     /** The settings a replay trains with: exactly the committed ones. */
     public SisaTrainer.Settings settings() {
         return new SisaTrainer.Settings(architecture, layout, sliceTraining);

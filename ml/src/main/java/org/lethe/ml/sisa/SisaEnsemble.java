@@ -1,6 +1,8 @@
 package org.lethe.ml.sisa;
 
+import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.network.Architecture;
 import org.lethe.ml.network.Network;
 import org.lethe.ml.network.Predictor;
 
@@ -20,10 +22,15 @@ public final class SisaEnsemble implements AutoCloseable {
     }
 
     public static SisaEnsemble load(SisaModel model, CheckpointStore store) {
+        return load(model.architecture(), model.shards().stream().map(ShardState::finalCheckpoint).toList(), store);
+    }
+
+    /** The ensemble of the shards' final checkpoints, in shard order, each checked against its hash. */
+    public static SisaEnsemble load(Architecture architecture, List<Bytes32> finalCheckpoints, CheckpointStore store) {
         List<Network> shards = new ArrayList<>();
         try {
-            for (ShardState shard : model.shards()) {
-                shards.add(store.get(model.architecture(), shard.finalCheckpoint()));
+            for (Bytes32 checkpoint : finalCheckpoints) {
+                shards.add(store.get(architecture, checkpoint));
             }
         } catch (RuntimeException e) {
             shards.forEach(Network::close);

@@ -12,6 +12,8 @@ import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ml.dishonest.MarksOnlyUnlearner;
 import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.network.TrainingConfig;
+import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.TrainingTranscriptJson;
 import org.lethe.ml.sisa.SisaLayout;
 import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaTrainer;
@@ -73,10 +75,11 @@ public class ModelChanges {
     public synchronized UUID train() {
         UUID job = newJob(JobKind.TRAINING);
         executor.execute(() -> run(job, () -> {
-            SisaTrainer trainer = trainer();
+            SisaTrainer.Settings training = trainingSettings();
             jobs.started(job, settings.shards() * settings.slices());
-            SisaModel model = trainer.train(data.arrivals(), (shard, slice) -> jobs.stepDone(job));
-            return publish(model, "TRAINING", Optional.empty(), Map.of());
+            SisaModel model = new SisaTrainer(training, registry.store()).train(data.arrivals(),
+                    (shard, slice) -> jobs.stepDone(job));
+            return publish(model, training, "TRAINING", Optional.empty(), Map.of());
         }));
         return job;
     }
@@ -98,17 +101,20 @@ public class ModelChanges {
         ProviderStrategy provider = strategy.current();
         executor.execute(() -> run(job, () -> {
             Set<Bytes32> removed = removedSamples(pending.keySet());
+            SisaTrainer.Settings training = trainingSettings();
             jobs.started(job, settings.shards() * settings.slices());
-            SisaModel model = unlearner(provider).unlearn(served.model(), removed, (shard, slice) -> jobs.stepDone(job));
-            return publish(model, "UNLEARNING", Optional.of(provider), pending);
+            SisaModel model = unlearner(provider, training).unlearn(served.model(), removed,
+                    (shard, slice) -> jobs.stepDone(job));
+            return publish(model, training, "UNLEARNING", Optional.of(provider), pending);
         }));
         return job;
     }
 
-    private Unlearner unlearner(ProviderStrategy provider) {
+    private Unlearner unlearner(ProviderStrategy provider, SisaTrainer.Settings training) {
+        SisaTrainer trainer = new SisaTrainer(training, registry.store());
         return provider.unlearned()
-                .map(method -> method.unlearner(trainer(), registry.store(), ApproximateUnlearningSettings.defaults()))
-                .orElseGet(() -> new MarksOnlyUnlearner(trainer(), registry.store(), detectors.configured()));
+                .map(method -> method.unlearner(trainer, registry.store(), ApproximateUnlearningSettings.defaults()))
+                .orElseGet(() -> new MarksOnlyUnlearner(trainer, registry.store(), detectors.configured()));
     }
 
     private interface JobWork {
@@ -132,10 +138,9 @@ public class ModelChanges {
         return jobs.create(kind);
     }
 
-    private SisaTrainer trainer() {
-        return new SisaTrainer(new SisaTrainer.Settings(settings.architecture(),
-                new SisaLayout(settings.shards(), settings.slices()),
-                TrainingConfig.defaults(settings.epochsPerSlice(), settings.seed())), registry.store());
+    private SisaTrainer.Settings trainingSettings() {
+        return new SisaTrainer.Settings(settings.architecture(), new SisaLayout(settings.shards(), settings.slices()),
+                TrainingConfig.defaults(settings.epochsPerSlice(), settings.seed()));
     }
 
     /**
@@ -166,15 +171,17 @@ public class ModelChanges {
     }
 
     /**
-     * Records the version, the requests it executes (under the strategy the provider claims) and their ledger
-     * writes in one transaction, deletes the executed contributions' samples, then serves the version as the
-     * strategy does.
+     * Records the version with its training transcript, the requests it executes (under the strategy the provider
+     * claims) and their ledger writes in one transaction, deletes the executed contributions' samples, then serves
+     * the version as the strategy does.
      */
-    private String publish(SisaModel model, String origin, Optional<ProviderStrategy> provider,
-                           Map<String, Bytes32> executed) {
+    private String publish(SisaModel model, SisaTrainer.Settings training, String origin,
+                           Optional<ProviderStrategy> provider, Map<String, Bytes32> executed) {
         Optional<ModelRegistry.Served> parent = registry.current();
         Optional<Bytes32> parentVersion = parent.map(p -> Bytes32.fromHex(p.version().versionHash()));
-        Bytes32 versionHash = HashAlgorithm.SHA_256.hash(model.weightsHash(), model.trainingSetRoot(),
+        TrainingTranscript transcript = TrainingTranscript.of(model, training);
+        Bytes32 transcriptRoot = transcript.root();
+        Bytes32 versionHash = HashAlgorithm.SHA_256.hash(model.weightsHash(), model.trainingSetRoot(), transcriptRoot,
                 parentVersion.orElse(Bytes32.ZERO));
         Bytes32 modelId = registry.modelId();
         ModelVersionEntity version = QuarkusTransaction.requiringNew().call(() -> {
@@ -184,6 +191,8 @@ public class ModelChanges {
             entity.parentVersion = parentVersion.map(Bytes32::toHex).orElse(null);
             entity.weightsHash = model.weightsHash().toHex();
             entity.trainingSetRoot = model.trainingSetRoot().toHex();
+            entity.transcriptRoot = transcriptRoot.toHex();
+            entity.transcript = TrainingTranscriptJson.toJson(transcript).toString();
             entity.origin = origin;
             entity.strategy = provider.map(p -> p.claimed().name()).orElse(null);
             entity.layout = ModelLayoutCodec.encode(model);
@@ -193,7 +202,7 @@ public class ModelChanges {
                 outbox.enqueue(LedgerRecordKind.MODEL_REGISTRATION, modelId, LedgerRecordKind.modelPayload(modelId));
             }
             outbox.enqueue(LedgerRecordKind.CHECKPOINT, versionHash, LedgerRecordKind.payload(new Checkpoint(modelId,
-                    versionHash, model.weightsHash(), model.trainingSetRoot(), parentVersion)));
+                    versionHash, model.weightsHash(), model.trainingSetRoot(), transcriptRoot, parentVersion)));
             for (String requestId : executed.keySet()) {
                 DeletionRequestEntity request = DeletionRequestEntity.findById(requestId);
                 request.executedVersion = entity.versionHash;

@@ -149,6 +149,11 @@ public class ModelRegistry {
                             + " for version " + version.versionHash + " but the stored files hash to "
                             + model.weightsHash() + ": refusing to serve them");
                 }
+                if (!recorded.value().transcriptRoot().toHex().equals(version.transcriptRoot)) {
+                    throw new IllegalStateException("the ledger records transcript root "
+                            + recorded.value().transcriptRoot() + " for version " + version.versionHash
+                            + " but the stored transcript's is " + version.transcriptRoot + ": refusing to serve it");
+                }
             });
         } catch (LedgerUnavailableException e) {
             ledger.reset();

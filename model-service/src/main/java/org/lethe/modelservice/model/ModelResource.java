@@ -20,7 +20,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
-    private static final int MAX_SAMPLES_PER_QUERY = 1_000;
+    private static final int MAX_SAMPLES_PER_QUERY = org.lethe.service.client.TrainingSetQuery.MAX_PER_QUERY;
 
     private final ModelRegistry registry;
 

@@ -30,6 +30,13 @@ public class ModelVersionEntity extends PanacheEntityBase {
     @Column(name = "training_set_root", nullable = false)
     public String trainingSetRoot;
 
+    @Column(name = "transcript_root", nullable = false)
+    public String transcriptRoot;
+
+    /** The training transcript as JSON (ml TrainingTranscriptJson). */
+    @Column(nullable = false)
+    public String transcript;
+
     @Column(nullable = false)
     public String origin;
 

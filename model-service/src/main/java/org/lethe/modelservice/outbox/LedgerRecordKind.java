@@ -141,7 +141,8 @@ public enum LedgerRecordKind {
                 .put("modelId", checkpoint.modelId().toHex())
                 .put("versionHash", checkpoint.versionHash().toHex())
                 .put("weightsHash", checkpoint.weightsHash().toHex())
-                .put("trainingSetRoot", checkpoint.trainingSetRoot().toHex());
+                .put("trainingSetRoot", checkpoint.trainingSetRoot().toHex())
+                .put("transcriptRoot", checkpoint.transcriptRoot().toHex());
         checkpoint.parentVersion().ifPresent(parent -> json.put("parentVersion", parent.toHex()));
         return json;
     }
@@ -158,6 +159,7 @@ public enum LedgerRecordKind {
         return new Checkpoint(Bytes32.fromHex(payload.get("modelId").asText()),
                 Bytes32.fromHex(payload.get("versionHash").asText()), Bytes32.fromHex(payload.get("weightsHash").asText()),
                 Bytes32.fromHex(payload.get("trainingSetRoot").asText()),
+                Bytes32.fromHex(payload.get("transcriptRoot").asText()),
                 Optional.ofNullable(payload.get("parentVersion")).map(parent -> Bytes32.fromHex(parent.asText())));
     }
 

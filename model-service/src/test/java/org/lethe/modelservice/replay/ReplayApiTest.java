@@ -1,0 +1,162 @@
+package org.lethe.modelservice.replay;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.evidence.json.CanonicalJson;
+import org.lethe.ledger.record.Checkpoint;
+import org.lethe.ml.data.FashionMnist;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.replay.ReplayOutcome;
+import org.lethe.ml.replay.ShardMaterial;
+import org.lethe.ml.replay.ShardTranscript;
+import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.TrainingTranscriptJson;
+import org.lethe.ml.replay.UnlearningReplay;
+import org.lethe.ml.sisa.CheckpointStore;
+import org.lethe.modelservice.Await;
+import org.lethe.modelservice.ModelApi;
+import org.lethe.modelservice.ModelServiceTestResources;
+import org.lethe.modelservice.TestSubject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The replay material, taken as the verifier takes it: each version's transcript hashes to the root the ledger
+ * records, the retrained shard's slices to the digests it commits to, and with them and the starting checkpoint an
+ * outsider's replay of a SISA deletion gives the recorded checkpoints bit for bit. Only the verifier's token opens it.
+ */
+@QuarkusTest
+@QuarkusTestResource(ModelServiceTestResources.class)
+class ReplayApiTest {
+
+    private static final String VERIFIER = "Bearer " + ModelServiceTestResources.REPLAY_TOKEN;
+
+    @TempDir
+    Path verifierStore;
+
+    @Test
+    void aSisaDeletionReplaysBitForBitFromTheMaterialTheServiceHandsOver() throws Exception {
+        TestSubject subject = new TestSubject();
+        // images past the provider's own (the first 3,000) and other tests' fresh ones: samples only this subject holds
+        List<Sample> contributed = FashionMnist.installed().train(20_000).subList(19_000, 19_040);
+        given().contentType(ContentType.JSON).body(subject.contribution(contributed).toString())
+                .post("/contributions").then().statusCode(201);
+        String before = ModelApi.train().getString("versionHash");
+        var request = subject.deletion(List.of(TestSubject.rootOf(contributed)));
+        given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
+        Await.sent("/deletions/" + request.hash().toHex());
+        JsonPath unlearned = ModelApi.unlearn();
+        assertEquals("SUCCEEDED", unlearned.getString("status"), unlearned.prettify());
+        String after = unlearned.getString("versionHash");
+
+        TrainingTranscript transcriptBefore = transcript(before);
+        TrainingTranscript transcriptAfter = transcript(after);
+        var ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
+        Checkpoint recorded = Await.until(() -> ledger.checkpoint(Bytes32.fromHex(after)),
+                Optional::isPresent, "the version never reached the ledger").orElseThrow().value();
+        assertEquals(recorded.transcriptRoot(), transcriptAfter.root());
+        assertEquals(recorded.weightsHash(), transcriptAfter.weightsHash());
+        assertEquals(ledger.checkpoint(Bytes32.fromHex(before)).orElseThrow().value().transcriptRoot(),
+                transcriptBefore.root());
+        given().get("/model").then().statusCode(200).body("transcriptRoot", equalTo(transcriptAfter.root().toHex()));
+
+        // the unlearning executes every pending deletion, other tests' too: every shard it retrained is replayed
+        List<Integer> affected = UnlearningReplay.affectedShards(transcriptBefore, transcriptAfter);
+        assertFalse(affected.isEmpty());
+        Map<Integer, ShardMaterial> material = new HashMap<>();
+        for (int shard : affected) {
+            material.put(shard, material(transcriptBefore.shards().get(shard), transcriptAfter.shards().get(shard),
+                    after));
+        }
+        // the version before the deletion names the deleted samples, which are gone
+        asVerifier().get("/replay/versions/" + before + "/shards/" + affected.get(0) + "/slices").then().statusCode(410)
+                .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:samples-deleted"));
+
+        List<ReplayOutcome> outcomes = new UnlearningReplay(new CheckpointStore(verifierStore.resolve("replayed")))
+                .replay(transcriptBefore, transcriptAfter, material::get);
+        assertEquals(affected.size(), outcomes.size());
+        assertEquals(Set.of(ReplayOutcome.Result.MATCHES), outcomes.stream().map(ReplayOutcome::result)
+                .collect(Collectors.toSet()), outcomes.toString());
+    }
+
+    /** A shard's slices (checked against the digests here) and the checkpoint its retraining started from. */
+    private ShardMaterial material(ShardTranscript before, ShardTranscript after, String version) throws Exception {
+        List<List<Sample>> slices = slices(version, after.shard());
+        for (int slice = 0; slice < slices.size(); slice++) {
+            assertEquals(after.sliceDigests().get(slice), ShardTranscript.sliceDigest(slices.get(slice)));
+        }
+        int from = UnlearningReplay.firstChangedSlice(before, after);
+        if (from == 0) {
+            return new ShardMaterial(after.shard(), slices, Optional.empty());
+        }
+        Bytes32 start = after.checkpoints().get(from - 1);
+        byte[] file = asVerifier().get("/replay/checkpoints/" + start.toHex()).then().statusCode(200).extract()
+                .asByteArray();
+        assertEquals(start, HashAlgorithm.SHA_256.hash(file));
+        return new ShardMaterial(after.shard(), slices,
+                Optional.of(Files.write(verifierStore.resolve("start-" + after.shard() + ".params"), file)));
+    }
+
+    @Test
+    void theMaterialIsTheVerifiersAloneAndOnlyWhatAVersionNames() {
+        String unknownVersion = "/replay/versions/0x" + "44".repeat(32);
+        for (String path : List.of(unknownVersion + "/transcript", unknownVersion + "/shards/0/slices",
+                "/replay/checkpoints/0x" + "45".repeat(32))) {
+            for (String token : new String[] {null, "Bearer wrong", ModelApi.ADMIN}) {
+                RequestSpecification call = token == null ? given() : given().header("Authorization", token);
+                call.get(path).then().statusCode(401).contentType("application/problem+json")
+                        .body("type", equalTo("urn:lethe:problem:unauthorized"));
+            }
+        }
+        asVerifier().get(unknownVersion + "/transcript").then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-version"));
+        // a file of the checkpoint store that no version names is not handed out, nor is a path that is no hash
+        asVerifier().get("/replay/checkpoints/0x" + "45".repeat(32)).then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-checkpoint"));
+        asVerifier().get("/replay/checkpoints/not-a-hash").then().statusCode(400)
+                .body("type", equalTo("urn:lethe:problem:invalid-id"));
+    }
+
+    private static RequestSpecification asVerifier() {
+        return given().header("Authorization", VERIFIER);
+    }
+
+    private static TrainingTranscript transcript(String version) {
+        return TrainingTranscriptJson.fromJson(CanonicalJson.parse(asVerifier().get("/replay/versions/" + version
+                + "/transcript").then().statusCode(200).contentType(ContentType.JSON).extract().asString()));
+    }
+
+    private static List<List<Sample>> slices(String version, int shard) {
+        JsonPath answer = asVerifier().get("/replay/versions/" + version + "/shards/" + shard + "/slices").then()
+                .statusCode(200).extract().jsonPath();
+        List<List<Sample>> slices = new ArrayList<>();
+        for (List<Map<String, Object>> slice : answer.<List<Map<String, Object>>>getList("slices")) {
+            List<Sample> samples = new ArrayList<>();
+            slice.forEach(sample -> samples.add(new Sample("replayed-" + samples.size(),
+                    Base64.getDecoder().decode((String) sample.get("image")), (Integer) sample.get("label"))));
+            slices.add(samples);
+        }
+        return slices;
+    }
+}
