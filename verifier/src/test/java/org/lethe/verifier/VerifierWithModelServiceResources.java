@@ -16,6 +16,8 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
 
     /** The model service's operator token in tests. */
     public static final String ADMIN_TOKEN = "flow-admin-token";
+    /** The model service's replay token, held by the verifier. */
+    public static final String REPLAY_TOKEN = "flow-replay-token";
     /** Base images the provider trains on: the first this many Fashion-MNIST training images. */
     public static final int BASE_SAMPLES = 4_000;
 
@@ -36,6 +38,7 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         provider.put("lethe.outbox.poll-interval", "1s");
         provider.put("lethe.outbox.initial-backoff", "200ms");
         provider.put("lethe.admin.token", ADMIN_TOKEN);
+        provider.put("lethe.replay.token", REPLAY_TOKEN);
         provider.put("lethe.model.shards", "2");
         provider.put("lethe.model.slices", "2");
         provider.put("lethe.model.epochs-per-slice", "6");
@@ -50,6 +53,7 @@ public class VerifierWithModelServiceResources extends VerifierTestResources {
         }
         config.put("lethe.verifier.model-service-url", modelService.baseUrl());
         config.put("lethe.verifier.ledger-poll-interval", "1s");
+        config.put("lethe.verifier.replay.model-service-token", REPLAY_TOKEN);
         // the f = 0.5 (the service's default is 0.25) and 6 epochs per slice step: with 100 marks and 3
         // epochs, the small two-shard model learnt a subject's trigger too faintly to decide against the null's
         // measured tails in one run of three (5 of 5 runs decided with these settings)

@@ -47,9 +47,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code lethe demo}: the whole protocol on real components — a local ledger, the packaged model service
  * and verifier with their own PostgreSQL, SISA training on Fashion-MNIST — and a data subject who enrols,
- * contributes marked data, asks for deletion, gets a signed certificate from the verifier's black-box
- * test, and checks from the ledger alone that the new model version lacks their data; then a dishonest
- * provider keeps another subject's data behind a query filter, and the verifier's sentinels catch it.
+ * contributes marked data, asks for deletion, gets a signed certificate from the verifier (its replay of the
+ * unlearning and its tests of the served model), and checks from the ledger alone that the new model version lacks
+ * their data; then a dishonest provider forgets only what looks like another subject's marks, which the black-box
+ * tests cannot see and the replay catches.
  */
 @Command(name = "demo", description = "Subjects contribute, a SISA model is trained, one subject is forgotten, "
         + "certified by the verifier, and checks it.")
@@ -101,6 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<Sample> test = FashionMnist.installed().test(2_000);
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         String operatorToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String replayToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
         step("1. A local ledger: Anvil (free gas, chain 1337) with the UnlearningLedger contract");
         try (LocalLedger ledger = LocalLedger.start(); LedgerClient chain = ledger.reader()) {
@@ -109,6 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
             step("2. The model service: packaged Quarkus app, embedded PostgreSQL, SISA S=%d R=%d", shards, slices);
             Map<String, String> settings = ledger.serviceSettings();
             settings.put("lethe.admin.token", adminToken);
+            settings.put("lethe.replay.token", replayToken);
             settings.put("lethe.model.base-samples", Integer.toString(baseSamples));
             settings.put("lethe.model.shards", Integer.toString(shards));
             settings.put("lethe.model.slices", Integer.toString(slices));
@@ -121,7 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
 
                 step("3. The verifier: its own packaged Quarkus app and PostgreSQL, its own ledger account");
                 try (ServiceProcess verifierProcess = ServiceProcess.start(ServiceProcess.VERIFIER,
-                        verifierSettings(ledger, process.baseUrl(), operatorToken))) {
+                        verifierSettings(ledger, process.baseUrl(), operatorToken, replayToken))) {
                     say("listening on %s; it will train %d reference models like the served one", verifierProcess.baseUrl(),
                             REFERENCE_MODELS);
                     ServiceClient verifier = new ServiceClient(verifierProcess.baseUrl(), Optional.empty());
@@ -137,10 +140,12 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> verifierSettings(LocalLedger ledger, String modelService, String operatorToken) {
+    private Map<String, String> verifierSettings(LocalLedger ledger, String modelService, String operatorToken,
+                                                 String replayToken) {
         Map<String, String> settings = ledger.verifierSettings();
         settings.put("lethe.verifier.model-service-url", modelService);
         settings.put("lethe.verifier.operator-token", operatorToken);
+        settings.put("lethe.verifier.replay.model-service-token", replayToken);
         settings.put("lethe.verifier.triggers.vault-key",
                 Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
         settings.put("lethe.verifier.ledger-poll-interval", "1s");
@@ -280,14 +285,16 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Step 11: Carol asks for deletion and the provider cheats: it keeps her data, median-filters every query so
-     * that her trigger never shows, and tells the ledger 'sisa'. The verifier's sentinels catch it.
+     * Step 11: Carol asks for deletion and the provider cheats: it retrains without the images that look like the
+     * verifier's marks, keeps the rest of her images, records a root without any of them and tells the ledger
+     * 'sisa'. Her trigger is gone and membership finds nothing, so a black-box verifier would certify it; the
+     * replay of the recorded unlearning catches it.
      */
     private void dishonestProvider(ServiceClient service, ServiceClient operator, ServiceClient verifier,
                                    SubjectDocuments carol, List<Sample> contribution, List<Sample> clean) throws Exception {
-        step("11. A dishonest provider: Carol asks for deletion; the provider keeps her data, serves every query through "
-                + "a 3×3 median filter (which washes out a trigger of a few pixels) and tells the ledger 'sisa'");
-        operator.put("/admin/strategy", Map.of("strategy", "filtered"));
+        step("11. A dishonest provider: Carol asks for deletion; the provider retrains without the images that look like "
+                + "marks (bright pixels where its own images are dark), keeps her other images and tells the ledger 'sisa'");
+        operator.put("/admin/strategy", Map.of("strategy", "marks-only"));
         SignedDocument request = carol.deletion(List.of(SubjectDocuments.contributionRoot(contribution)), "demo-2");
         service.post("/deletions", request.toString());
         service.await("/deletions/" + request.hash().toHex(),

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,14 +36,14 @@ class DemoCommandTest {
         assertTrue(run.out().contains("signed by the verifier (signature checked)"), run.out());
         assertTrue(run.out().matches("(?s).*VerificationRecorded  (CERTIFIED|INCONCLUSIVE), .*"), run.out());
         assertTrue(run.out().contains("it makes 3 sentinel subjects of its own"), run.out());
-        // the provider keeps Carol's data behind a median filter: never certified, and its serving layer never passes.
-        // Which reason this tiny model gives depends on how strongly its sentinels took (the full demo: an evasion,
-        // all three sentinels' backdoors gone), so only what holds for any model is pinned here
+        // the provider retrains without what looks like Carol's marks and keeps her other images: her trigger is gone
+        // whatever the model, and the replay of the recorded unlearning catches it (Bob's honest one replays exactly)
         String dishonest = run.out().substring(run.out().indexOf("== 11. A dishonest provider"),
                 run.out().indexOf("== 12."));
-        assertTrue(dishonest.contains("   INCONCLUSIVE: "), dishonest);
-        assertTrue(dishonest.contains("layers: data PASSED, computation (replay) NOT_CHECKED, serving "), dishonest);
-        assertFalse(dishonest.contains("serving PASSED"), dishonest);
+        assertTrue(dishonest.contains("   NOT_DELETED: "), dishonest);
+        assertTrue(dishonest.contains("layers: data PASSED, computation (replay) FAILED, "), dishonest);
+        assertTrue(dishonest.contains("caught by the computation"), dishonest);
+        assertTrue(run.out().contains("layers: data PASSED, computation (replay) PASSED, "), run.out());
         assertTrue(run.out().matches("(?s).*indexed through block \\d+; requests by status .*"), run.out());
         assertTrue(run.out().matches("(?s).*report 0x[0-9a-f]+… for .* signed by CN=Lethe auditor,O=Lethe: signature "
                 + "checked.*"), run.out());

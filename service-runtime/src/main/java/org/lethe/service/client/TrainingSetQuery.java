@@ -2,6 +2,7 @@ package org.lethe.service.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.merkle.MerkleProofException;
 import org.lethe.evidence.merkle.SetAbsenceProof;
 import org.lethe.evidence.merkle.SetMembershipProof;
 import org.lethe.evidence.merkle.SortedSetTreeVerifier;
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 public final class TrainingSetQuery {
 
+    /** The most sample hashes the model service takes in one question. */
+    public static final int MAX_PER_QUERY = 1_000;
+
     private final ServiceClient modelService;
 
     public TrainingSetQuery(ServiceClient modelService) {
@@ -35,25 +39,38 @@ public final class TrainingSetQuery {
     }
 
     /**
-     * Checks every sample's proof in one answer against the root.
+     * Checks every sample's proof against the root, asking at most {@value #MAX_PER_QUERY} samples at a time. Each
+     * answer must speak of exactly the samples asked, in order: a proof of another sample counts for nothing.
      *
-     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root
+     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to the root or is not of the
+     *                                                        sample asked about, or an answer leaves samples out
      */
     public Proven prove(String version, List<Bytes32> samples, Bytes32 rootOnChain) throws IOException, InterruptedException {
-        JsonNode answer = ask(version, samples);
-        int size = answer.get("setSize").asInt();
         int present = 0;
         int absent = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            JsonNode sample = answer.get("samples").get(i);
-            Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), size);
-            if (inclusion.isPresent()) {
-                SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
-                present++;
-            } else if (!sample.get("member").asBoolean()) {
-                SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(samples.get(i), size,
-                        position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
-                absent++;
+        for (int from = 0; from < samples.size(); from += MAX_PER_QUERY) {
+            List<Bytes32> asked = samples.subList(from, Math.min(samples.size(), from + MAX_PER_QUERY));
+            JsonNode answer = ask(version, asked);
+            int size = answer.get("setSize").asInt();
+            if (answer.get("samples").size() != asked.size()) {
+                throw new MerkleProofException("asked about " + asked.size() + " samples, the answer holds "
+                        + answer.get("samples").size());
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                JsonNode sample = answer.get("samples").get(i);
+                Optional<SetMembershipProof> inclusion = position(sample.get("inclusion"), size);
+                if (inclusion.isPresent()) {
+                    if (!inclusion.get().value().equals(asked.get(i))) {
+                        throw new MerkleProofException("asked about " + asked.get(i) + ", the answer proves "
+                                + inclusion.get().value());
+                    }
+                    SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
+                    present++;
+                } else if (!sample.get("member").asBoolean()) {
+                    SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(asked.get(i), size,
+                            position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
+                    absent++;
+                }
             }
         }
         return new Proven(present, absent);

@@ -24,6 +24,8 @@ import org.lethe.verifier.job.JobStatus;
 import org.lethe.verifier.job.Jobs;
 import org.lethe.verifier.key.VerifierKey;
 import org.lethe.verifier.marking.MarkingService;
+import org.lethe.verifier.replay.ReplayRun;
+import org.lethe.verifier.replay.ServiceReplay;
 import org.lethe.verifier.request.SamplesRequest;
 import org.lethe.verifier.sentinel.SentinelService;
 import org.lethe.verifier.served.ModelService;
@@ -40,6 +42,7 @@ import org.lethe.verifier.verification.VerificationOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +68,12 @@ public class VerificationService {
     private final VerifierEngine engine;
     private final VerifierKey key;
     private final SentinelService sentinels;
+    private final ServiceReplay replays;
 
     public VerificationService(VerifierSettings settings, Jobs jobs, TriggerBook triggers, MarkingService marking,
                                CalibrationService calibrations, EnrolmentService enrolments, ModelService modelService,
-                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key, SentinelService sentinels) {
+                               LedgerGateway ledger, VerifierEngine engine, VerifierKey key, SentinelService sentinels,
+                               ServiceReplay replays) {
         this.settings = settings;
         this.jobs = jobs;
         this.triggers = triggers;
@@ -80,6 +85,7 @@ public class VerificationService {
         this.engine = engine;
         this.key = key;
         this.sentinels = sentinels;
+        this.replays = replays;
     }
 
     /** Checks the subject's signed request and sets the verification waiting for the ledger. */
@@ -147,14 +153,23 @@ public class VerificationService {
         return anchor(requestId(request)).unlearning().isPresent();
     }
 
-    /** Runs a verification whose deletion the ledger records as executed. */
+    /**
+     * Runs a verification whose deletion the ledger records as executed: the replay of an exact unlearning (when
+     * the verifier holds a replay token), then every test on the served version.
+     */
     public void run(UUID job) {
         SamplesRequest request = parse(job);
-        certify(job, measure(job, request.subjectId(), anchor(requestId(request)), "measuring",
-                (served, version, probes, nullModel, calibration, trigger) -> engine.engine().verify(probes, nullModel,
-                        engine.nonMemberScores(served, version), calibration.figures().backdoor(), trigger.spec(),
-                        triggers.all(), request.samples(), Evidence.blackBox(dataCheck(request.subjectId(), version),
-                                sentinels.forVerification()))));
+        DeletionAnchor anchor = anchor(requestId(request));
+        certify(job, measure(job, request.subjectId(), anchor, "replaying and measuring",
+                (served, version, probes, nullModel, calibration, trigger) -> {
+                    try (ReplayRun replay = replays.replay(anchor.unlearning().orElseThrow(), version,
+                            new HashSet<>(marking.sampleHashes(request.subjectId())))) {
+                        return engine.engine().verify(probes, nullModel, engine.nonMemberScores(served, version),
+                                calibration.figures().backdoor(), trigger.spec(), triggers.all(), request.samples(),
+                                new Evidence(dataCheck(request.subjectId(), version), replay.evidence(),
+                                        sentinels.forVerification()));
+                    }
+                }));
     }
 
     /**

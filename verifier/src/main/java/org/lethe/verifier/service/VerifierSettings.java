@@ -29,6 +29,8 @@ public interface VerifierSettings {
 
     Sentinels sentinels();
 
+    Replay replay();
+
     /** The verifier operator's bearer token, for its own subjects (sentinels); a secret. Unset refuses every call. */
     Optional<String> operatorToken();
 
@@ -108,6 +110,18 @@ public interface VerifierSettings {
 
         /** Where their keys live (they sign their calibrations); default {@code $LETHE_DATA_DIR/verifier/sentinels}. */
         Optional<String> keyDirectory();
+    }
+
+    /** Replaying exact unlearnings from the provider's material (the computation layer). */
+    interface Replay {
+        /**
+         * The model service's replay token (its {@code lethe.replay.token}); a secret. Without one no replay is
+         * run and certificates say the computation layer was not checked.
+         */
+        Optional<String> modelServiceToken();
+
+        /** Where replayed and imported parameters live; default {@code $LETHE_DATA_DIR/verifier/replay}. */
+        Optional<String> checkpointDirectory();
     }
 
     interface Shadows {

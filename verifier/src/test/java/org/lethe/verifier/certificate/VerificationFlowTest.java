@@ -139,27 +139,33 @@ class VerificationFlowTest {
         assertEquals(3, serving.path("sentinels").asInt(), serving.toPrettyString());
         assertEquals(3, serving.path("shown").asInt(), "every sentinel showed its backdoor on the honest version");
         assertEquals(0, serving.path("changed").asInt(), "every image asked again was answered as before");
-        assertLayers(honestRequest, "PASSED", "PASSED", "PASSED");
+        assertLayers(honestRequest, "PASSED", "PASSED", "PASSED", "PASSED");
+        assertTrue(certificatePayload(honestRequest).path("replay").path("detail").asText()
+                .contains("replayed bit for bit to the recorded checkpoints"), certificatePayload(honestRequest).toPrettyString());
+        assertTrue(certificatePayload(honestRequest).path("replay").path("compared").asInt() > 0,
+                "the served model's answers were compared with the replayed model's");
+        assertEquals(0, certificatePayload(honestRequest).path("replay").path("disagreed").asInt());
         assertEquals(400, certificatePayload(honestRequest).path("data").path("provenAbsent").asInt(),
                 "every sample marking returned is proven absent from the new version's root on chain");
         // caught by the backdoor test alone, before the subject asked: nothing else was needed
-        assertLayers(pretendedRequest, "NOT_CHECKED", "NOT_CHECKED", "FAILED");
+        assertLayers(pretendedRequest, "NOT_CHECKED", "NOT_CHECKED", "NOT_CHECKED", "FAILED");
 
-        // the provider keeps the data and median-filters every query: the sentinels' backdoors are gone too
+        // the provider keeps the data, median-filters every query and records a SISA deletion: the replay of that
+        // deletion does not give the weights it kept, and the sentinels' backdoors are gone too
         provider.put("/admin/strategy", Map.of("strategy", "filtered"));
         Bytes32 filteredRequest = requestDeletion(provider, filtered);
         awaitAnchored(provider, filteredRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
         awaitAutomaticVerification(filteredRequest);
         awaitVerifierJob(requestVerification(filtered, filteredRequest));
-        assertCertificate(filteredRequest, Verdict.INCONCLUSIVE);
+        assertCertificate(filteredRequest, Verdict.NOT_DELETED);
         JsonNode evasion = certificatePayload(filteredRequest);
-        assertTrue(evasion.path("reason").asText().startsWith("evasion: the served model no longer shows triggers"),
-                evasion.path("reason").asText());
+        assertTrue(evasion.path("reason").asText().startsWith("replay: "), evasion.path("reason").asText());
         assertEquals(3, evasion.path("serving").path("suppressed").asInt(), evasion.path("serving").toPrettyString());
         JsonNode caught = evasion.path("layers");
-        assertEquals(List.of("PASSED", "FAILED"), List.of(caught.path("data").asText(), caught.path("serving").asText()),
-                "the root claims the deletion; the serving layer catches the filter: " + caught);
+        assertEquals(List.of("PASSED", "FAILED", "FAILED"), List.of(caught.path("data").asText(),
+                caught.path("computation").asText(), caught.path("serving").asText()),
+                "the root claims the deletion; the replay and the sentinels catch the kept weights: " + caught);
 
         for (Bytes32 request : List.of(honestRequest, pretendedRequest, faintRequest, filteredRequest)) {
             assertRecordedWithItsAnchoring(provider, request);
@@ -224,10 +230,11 @@ class VerificationFlowTest {
         given().get("/verifications/" + unknown.toHex()).then().statusCode(404);
     }
 
-    /** The certificate's layers: data, serving, statistics as given; replay (computation) is not run yet. */
-    private static void assertLayers(Bytes32 requestId, String data, String serving, String statistics) throws Exception {
+    /** The certificate's four layers. */
+    private static void assertLayers(Bytes32 requestId, String data, String computation, String serving, String statistics)
+            throws Exception {
         JsonNode layers = certificatePayload(requestId).path("layers");
-        assertEquals(List.of(data, "NOT_CHECKED", serving, statistics), List.of(layers.path("data").asText(),
+        assertEquals(List.of(data, computation, serving, statistics), List.of(layers.path("data").asText(),
                 layers.path("computation").asText(), layers.path("serving").asText(), layers.path("statistics").asText()),
                 layers.toPrettyString());
     }

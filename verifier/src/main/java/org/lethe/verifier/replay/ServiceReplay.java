@@ -1,0 +1,204 @@
+package org.lethe.verifier.replay;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.InvalidJsonException;
+import org.lethe.evidence.merkle.MerkleProofException;
+import org.lethe.ledger.record.Checkpoint;
+import org.lethe.ledger.record.Recorded;
+import org.lethe.ledger.record.Unlearning;
+import org.lethe.ledger.record.UnlearningStrategy;
+import org.lethe.ml.data.Sample;
+import org.lethe.ml.replay.ReplayOutcome;
+import org.lethe.ml.replay.ShardMaterial;
+import org.lethe.ml.replay.ShardTranscript;
+import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.UnlearningReplay;
+import org.lethe.ml.sisa.CheckpointStore;
+import org.lethe.ml.sisa.SisaEnsemble;
+import org.lethe.service.database.DataDirectory;
+import org.lethe.service.ledger.LedgerGateway;
+import org.lethe.verifier.VerifierMain;
+import org.lethe.verifier.served.ModelService;
+import org.lethe.verifier.service.VerifierSettings;
+import org.lethe.verifier.verification.Layer;
+import org.lethe.verifier.verification.ReplayEvidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The computation layer: replays an exact unlearning recorded on the ledger from the provider's material. Both
+ * versions' transcripts must hash to the roots on the ledger and the new one's final checkpoints to its recorded
+ * weights; every retrained shard is trained again from its committed starting checkpoint on its committed samples
+ * and must give the recorded checkpoints bit for bit; the samples it trained on must be in the version's recorded
+ * training set and none of them the subject's. The replayed model (its other shards as recorded, each file
+ * checked against its hash) then answers beside the served one.
+ */
+@ApplicationScoped
+public class ServiceReplay {
+
+    private static final Logger LOG = Logger.getLogger(ServiceReplay.class);
+
+    private final VerifierSettings settings;
+    private final LedgerGateway ledger;
+    private final ModelService modelService;
+    private final CheckpointStore store;
+
+    public ServiceReplay(VerifierSettings settings, LedgerGateway ledger, ModelService modelService) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.modelService = modelService;
+        this.store = new CheckpointStore(settings.replay().checkpointDirectory().map(Path::of)
+                .orElseGet(() -> DataDirectory.of(VerifierMain.SERVICE, "replay")));
+    }
+
+    /**
+     * @param unlearning     the execution recorded on the ledger
+     * @param servedVersion  the version the verification measures: the replayed model answers beside it only when
+     *                       it is the executing version
+     * @param subjectSamples the subject's sample hashes, none of which the retrained shards may hold
+     */
+    public ReplayRun replay(Unlearning unlearning, String servedVersion, Set<Bytes32> subjectSamples) {
+        Optional<String> token = settings.replay().modelServiceToken();
+        if (token.isEmpty()) {
+            return ReplayRun.of(ReplayEvidence.notRun());
+        }
+        if (unlearning.strategy() != UnlearningStrategy.SISA && unlearning.strategy() != UnlearningStrategy.RETRAIN) {
+            return ReplayRun.of(new ReplayEvidence(Layer.NOT_CHECKED, "a " + unlearning.strategy() + " deletion is "
+                    + "approximate: there is no exact computation to replay", Optional.empty()));
+        }
+        try {
+            return run(new ReplayMaterial(settings.modelServiceUrl(), token.get()), unlearning.newVersion(),
+                    Bytes32.fromHex(servedVersion), subjectSamples);
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException
+                 | InvalidJsonException | MerkleProofException e) {
+            LOG.warnf("replay of version %s not made: %s", unlearning.newVersion(), e.getMessage());
+            return undecided("the provider's replay material could not be had: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private ReplayRun run(ReplayMaterial material, Bytes32 version, Bytes32 served, Set<Bytes32> subjectSamples)
+            throws IOException, InterruptedException {
+        Checkpoint after = recorded(version);
+        if (after.parentVersion().isEmpty()) {
+            return undecided("version " + version + " has no parent on the ledger: nothing was unlearnt from");
+        }
+        Checkpoint before = recorded(after.parentVersion().get());
+        TrainingTranscript transcriptBefore = material.transcript(before.versionHash());
+        TrainingTranscript transcriptAfter = material.transcript(version);
+        for (var pair : List.of(Map.entry(before, transcriptBefore), Map.entry(after, transcriptAfter))) {
+            if (!pair.getValue().root().equals(pair.getKey().transcriptRoot())) {
+                return undecided("the transcript handed over for version " + pair.getKey().versionHash() + " hashes to "
+                        + pair.getValue().root() + ", the ledger records " + pair.getKey().transcriptRoot());
+            }
+        }
+        List<Bytes32> finals = transcriptAfter.finalCheckpoints();
+        if (!transcriptAfter.weightsHash().equals(after.weightsHash())) {
+            return failed("the weights version " + version + " records are not the final checkpoints of its transcript");
+        }
+        Map<Integer, List<List<Sample>>> slices = new HashMap<>();
+        for (int shard : UnlearningReplay.affectedShards(transcriptBefore, transcriptAfter)) {
+            slices.put(shard, material.slices(version, shard));
+        }
+        List<ReplayOutcome> outcomes = new UnlearningReplay(store).replay(transcriptBefore, transcriptAfter,
+                shard -> shardMaterial(material, version, transcriptBefore.shards().get(shard),
+                        transcriptAfter.shards().get(shard), slices.get(shard)));
+        for (ReplayOutcome outcome : outcomes) {
+            if (outcome.result() != ReplayOutcome.Result.MATCHES) {
+                String detail = "shard " + outcome.shard() + ": " + outcome.detail();
+                return outcome.result() == ReplayOutcome.Result.DIFFERS ? failed(detail) : undecided(detail);
+            }
+        }
+        Optional<String> wrongData = trainedOnWhatTheRootLeavesOut(after, slices, subjectSamples);
+        if (wrongData.isPresent()) {
+            return failed(wrongData.get());
+        }
+        String replayed = outcomes.size() + " retrained shard(s) of version " + version
+                + " replayed bit for bit to the recorded checkpoints";
+        if (!served.equals(version)) {
+            return ReplayRun.of(new ReplayEvidence(Layer.PASSED, replayed + "; the served version " + served
+                    + " is a later one, so its answers were not compared", Optional.empty()));
+        }
+        importFinals(material, finals);
+        SisaEnsemble model = SisaEnsemble.load(transcriptAfter.architecture(), finals, store);
+        return new ReplayRun(new ReplayEvidence(Layer.PASSED, replayed, Optional.of(model::probabilities)),
+                Optional.of(model));
+    }
+
+    /** The slices and, when retraining started after slice 0, the checkpoint it started from. */
+    private ShardMaterial shardMaterial(ReplayMaterial material, Bytes32 version, ShardTranscript before,
+                                        ShardTranscript after, List<List<Sample>> slices) {
+        int from = UnlearningReplay.firstChangedSlice(before, after);
+        if (from == 0) {
+            return new ShardMaterial(after.shard(), slices, Optional.empty());
+        }
+        Bytes32 start = after.checkpoints().get(from - 1);
+        try {
+            return new ShardMaterial(after.shard(), slices, Optional.of(material.checkpoint(start,
+                    store.file(start).resolveSibling("incoming-" + version.toHex().substring(2, 18) + ".params"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the starting checkpoint " + start + " could not be had", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * A replay that matched proves what the shards trained on; that must be in the recorded training set (whose
+     * root the data layer's absence proofs rest on), and must hold none of the subject's samples.
+     */
+    private Optional<String> trainedOnWhatTheRootLeavesOut(Checkpoint after, Map<Integer, List<List<Sample>>> slices,
+                                                           Set<Bytes32> subjectSamples)
+            throws IOException, InterruptedException {
+        for (var shard : slices.entrySet()) {
+            List<Bytes32> trained = shard.getValue().stream().flatMap(List::stream).map(Sample::hash).toList();
+            long subjects = trained.stream().filter(subjectSamples::contains).count();
+            if (subjects > 0) {
+                return Optional.of("shard " + shard.getKey() + " was retrained on " + subjects + " of the subject's samples");
+            }
+            int present = modelService.trainingSet().prove(after.versionHash().toHex(), trained,
+                    after.trainingSetRoot()).present();
+            if (present != trained.size()) {
+                return Optional.of("shard " + shard.getKey() + " was retrained on " + (trained.size() - present)
+                        + " samples the version's training-set root on the ledger does not hold");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The final checkpoints the replay did not train, from the provider; each is checked against its hash on load. */
+    private void importFinals(ReplayMaterial material, List<Bytes32> finals) throws IOException, InterruptedException {
+        for (Bytes32 checkpoint : finals) {
+            if (Files.notExists(store.file(checkpoint))) {
+                material.checkpoint(checkpoint, store.file(checkpoint));
+            }
+        }
+    }
+
+    private Checkpoint recorded(Bytes32 version) {
+        return ledger.client().checkpoint(version).map(Recorded::value)
+                .orElseThrow(() -> new IllegalStateException("version " + version + " is not on the ledger"));
+    }
+
+    private static ReplayRun failed(String detail) {
+        return ReplayRun.of(new ReplayEvidence(Layer.FAILED, detail, Optional.empty()));
+    }
+
+    private static ReplayRun undecided(String detail) {
+        return ReplayRun.of(new ReplayEvidence(Layer.UNDECIDED, detail, Optional.empty()));
+    }
+}
