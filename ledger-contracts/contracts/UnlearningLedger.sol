@@ -37,6 +37,14 @@ contract UnlearningLedger is AccessControl {
         INCONCLUSIVE
     }
 
+    /// @notice How one layer of a verification's evidence came out.
+    enum Layer {
+        NOT_CHECKED,
+        PASSED,
+        FAILED,
+        UNDECIDED
+    }
+
     struct Model {
         address provider;
         uint64 registeredAt;
@@ -83,7 +91,9 @@ contract UnlearningLedger is AccessControl {
         uint64 recordedAt;
     }
 
-    /// @notice What the verifier measured; rates and α, β in WAD, the MIA statistic signed WAD.
+    /// @notice What the verifier measured; rates and α, β in WAD, the MIA statistic signed WAD; and how each layer
+    /// of evidence came out: data (absence proofs), computation (replay), serving (sentinels, repeated and replayed
+    /// answers), statistics (backdoor test, membership inference).
     struct VerificationFigures {
         Verdict verdict;
         uint32 probes;
@@ -93,6 +103,10 @@ contract UnlearningLedger is AccessControl {
         uint64 backdoorSuccessRateWad;
         int128 miaStatisticWad;
         bytes32 certificateHash;
+        Layer dataLayer;
+        Layer computationLayer;
+        Layer servingLayer;
+        Layer statisticsLayer;
     }
 
     struct Verification {
@@ -156,6 +170,9 @@ contract UnlearningLedger is AccessControl {
     error InvalidFigures(uint32 probes, uint32 targetHits);
     error RateAboveOne(string field, uint64 valueWad);
     error AlreadyVerified(bytes32 requestId, Verdict verdict);
+    /// @notice The verdict cannot follow from the layers: CERTIFIED needs statistics PASSED and no layer FAILED or
+    /// UNDECIDED; NOT_DELETED needs data, computation or statistics FAILED; INCONCLUSIVE none of them FAILED.
+    error LayersContradictVerdict(Verdict verdict, Layer data, Layer computation, Layer serving, Layer statistics);
 
     /// @param admin account that holds DEFAULT_ADMIN_ROLE and grants the other roles
     constructor(address admin) {
@@ -335,6 +352,10 @@ contract UnlearningLedger is AccessControl {
             revert RateAboveOne("backdoorSuccessRate", figures.backdoorSuccessRateWad);
         }
         if (figures.certificateHash == bytes32(0)) revert ZeroValue("certificateHash");
+        if (!_layersAllow(figures)) {
+            revert LayersContradictVerdict(figures.verdict, figures.dataLayer, figures.computationLayer,
+                figures.servingLayer, figures.statisticsLayer);
+        }
         Verification storage existing = verifications[requestId];
         if (existing.verifiedAt != 0 && existing.figures.verdict != Verdict.INCONCLUSIVE) {
             revert AlreadyVerified(requestId, existing.figures.verdict);
@@ -361,6 +382,18 @@ contract UnlearningLedger is AccessControl {
     /// @notice The full verification record of a request (the public getter flattens the nested struct).
     function getVerification(bytes32 requestId) external view returns (Verification memory) {
         return verifications[requestId];
+    }
+
+    /// @dev A verdict that no evidence could give is refused: the record must be a decision that could have happened.
+    function _layersAllow(VerificationFigures calldata f) private pure returns (bool) {
+        bool refuted = f.dataLayer == Layer.FAILED || f.computationLayer == Layer.FAILED
+            || f.statisticsLayer == Layer.FAILED;
+        if (f.verdict == Verdict.CERTIFIED) {
+            return f.statisticsLayer == Layer.PASSED && !refuted && f.servingLayer != Layer.FAILED
+                && f.dataLayer != Layer.UNDECIDED && f.computationLayer != Layer.UNDECIDED
+                && f.servingLayer != Layer.UNDECIDED;
+        }
+        return f.verdict == Verdict.NOT_DELETED ? refuted : !refuted;
     }
 
     function _ownModel(bytes32 modelId) private view returns (Model storage model) {

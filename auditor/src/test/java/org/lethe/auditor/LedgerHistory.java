@@ -8,10 +8,12 @@ import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -112,12 +114,22 @@ public final class LedgerHistory {
         verify(requestId, Optional.empty(), verdict, peers.certify(requestId, verdict.name()));
     }
 
+    /** A black-box verdict: only the statistics layer checked, with the outcome the verdict rests on. */
     public void verify(Bytes32 requestId, Optional<LedgerWrites.BatchInclusion> batch, Verdict verdict,
                        Bytes32 certificateHash) {
+        verify(requestId, batch, verdict, certificateHash, VerificationLayers.statisticsOnly(switch (verdict) {
+            case CERTIFIED -> LayerState.PASSED;
+            case NOT_DELETED -> LayerState.FAILED;
+            case INCONCLUSIVE -> LayerState.UNDECIDED;
+        }));
+    }
+
+    public void verify(Bytes32 requestId, Optional<LedgerWrites.BatchInclusion> batch, Verdict verdict,
+                       Bytes32 certificateHash, VerificationLayers layers) {
         int probes = verdict == Verdict.INCONCLUSIVE ? 0 : 6;
         int hits = verdict == Verdict.NOT_DELETED ? 6 : 0;
         verifier.recordVerification(requestId, batch, new VerificationFigures(verdict, probes, hits, 0.001, 0.001,
-                hits / 6.0, -0.1, certificateHash));
+                hits / 6.0, -0.1, certificateHash, layers));
     }
 
     /** Moves the ledger's clock forward and mines a block at the new time. */

@@ -2,8 +2,10 @@ package org.lethe.ledger;
 
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.contract.UnlearningLedger;
-import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Type;
@@ -29,25 +31,33 @@ public final class FigureCodec {
         return new UnlearningLedger.VerificationFigures(BigInteger.valueOf(figures.verdict().ordinal()),
                 BigInteger.valueOf(figures.probes()), BigInteger.valueOf(figures.targetHits()),
                 unsignedWad("alpha", figures.alpha()), unsignedWad("beta", figures.beta()),
-                unsignedWad("backdoorSuccessRate", figures.backdoorSuccessRate()), toWad(figures.miaStatistic()), figures.certificateHash().toArray());
+                unsignedWad("backdoorSuccessRate", figures.backdoorSuccessRate()), toWad(figures.miaStatistic()),
+                figures.certificateHash().toArray(), ordinal(figures.layers().data()),
+                ordinal(figures.layers().computation()), ordinal(figures.layers().serving()),
+                ordinal(figures.layers().statistics()));
     }
 
     /**
-     * The struct's eight fields as the flat words they are on the wire. web3j's reflective struct decoding
+     * The struct's twelve fields as the flat words they are on the wire. web3j's reflective struct decoding
      * fails under class loaders other than the application's (Quarkus), and a static struct's encoding is
      * just its fields in order.
      */
     public static final List<TypeReference<?>> WORDS = List.of(new TypeReference<Uint8>() { },
             new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint64>() { },
             new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Int128>() { },
-            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { });
+            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint8>() { },
+            new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { });
+
+    /** The struct as an ABI signature spells it (enums are uint8), beside {@link #WORDS}: the two change together. */
+    public static final String ABI_TUPLE = "(uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32,uint8,uint8,uint8,uint8)";
 
     /** The figures from their {@link #WORDS}, starting at {@code offset} of the decoded words. */
     @SuppressWarnings("rawtypes")
     public static VerificationFigures fromWords(List<Type> words, int offset) {
         return fromContract(new UnlearningLedger.VerificationFigures(uint(words, offset), uint(words, offset + 1),
                 uint(words, offset + 2), uint(words, offset + 3), uint(words, offset + 4), uint(words, offset + 5),
-                uint(words, offset + 6), (byte[]) words.get(offset + 7).getValue()));
+                uint(words, offset + 6), (byte[]) words.get(offset + 7).getValue(), uint(words, offset + 8),
+                uint(words, offset + 9), uint(words, offset + 10), uint(words, offset + 11)));
     }
 
     @SuppressWarnings("rawtypes")
@@ -58,7 +68,17 @@ public final class FigureCodec {
     public static VerificationFigures fromContract(UnlearningLedger.VerificationFigures f) {
         return new VerificationFigures(Verdict.values()[f.verdict.intValueExact()], f.probes.intValueExact(),
                 f.targetHits.intValueExact(), fromWad(f.alphaWad), fromWad(f.betaWad),
-                fromWad(f.backdoorSuccessRateWad), fromWad(f.miaStatisticWad), Bytes32.of(f.certificateHash));
+                fromWad(f.backdoorSuccessRateWad), fromWad(f.miaStatisticWad), Bytes32.of(f.certificateHash),
+                new VerificationLayers(layer(f.dataLayer), layer(f.computationLayer), layer(f.servingLayer),
+                        layer(f.statisticsLayer)));
+    }
+
+    private static BigInteger ordinal(LayerState layer) {
+        return BigInteger.valueOf(layer.ordinal());
+    }
+
+    private static LayerState layer(BigInteger ordinal) {
+        return LayerState.values()[ordinal.intValueExact()];
     }
 
     private static BigInteger unsignedWad(String name, double value) {

@@ -273,12 +273,13 @@ public final class LedgerClient implements AutoCloseable {
                 contractAddress, FunctionEncoder.encode(getVerification)), DefaultBlockParameterName.LATEST).send()
                 .getValue());
         List<Type> words = FunctionReturnDecoder.decode(answer, getVerification.getOutputParameters());
-        Bytes32 batchRoot = Bytes32.of((byte[]) words.get(8).getValue());
-        return recorded((BigInteger) words.get(9).getValue(), new Verification(requestId,
+        int after = FigureCodec.WORDS.size();
+        Bytes32 batchRoot = Bytes32.of((byte[]) words.get(after).getValue());
+        return recorded((BigInteger) words.get(after + 1).getValue(), new Verification(requestId,
                 batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot), FigureCodec.fromWords(words, 0)));
     }
 
-    /** getVerification's answer, word by word: the figures' eight fields, the batch root, the time. */
+    /** getVerification's answer, word by word: the figures' fields, the batch root, the time. */
     private static final List<TypeReference<?>> VERIFICATION_WORDS = concat(FigureCodec.WORDS,
             List.of(new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint64>() { }));
 

@@ -5,8 +5,10 @@ import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionRequest;
-import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -44,6 +46,7 @@ final class LedgerFixtures {
     }
 
     static VerificationFigures certified() {
-        return new VerificationFigures(Verdict.CERTIFIED, 20, 1, 0.001, 0.0005, 0.05, -0.25, randomId());
+        return new VerificationFigures(Verdict.CERTIFIED, 20, 1, 0.001, 0.0005, 0.05, -0.25, randomId(),
+                new VerificationLayers(LayerState.PASSED, LayerState.PASSED, LayerState.PASSED, LayerState.PASSED));
     }
 }

@@ -9,11 +9,13 @@ import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionBatch;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.LedgerRole;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
-import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.ledger.revert.ContractError;
 import org.lethe.ledger.revert.DuplicateRecordException;
 import org.lethe.ledger.revert.InvariantViolationException;
@@ -221,19 +223,39 @@ class LedgerInvariantsTest {
         provider.recordUnlearning(new Unlearning(request.requestId(), modelId, after.versionHash(), UnlearningStrategy.SISA));
         LedgerRevertException badCounts = refused(InvariantViolationException.class, ContractError.InvalidFigures,
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(),
-                        new VerificationFigures(Verdict.CERTIFIED, 10, 11, 0.001, 0.001, 0.1, 0, randomId())));
+                        new VerificationFigures(Verdict.CERTIFIED, 10, 11, 0.001, 0.001, 0.1, 0, randomId(), VerificationLayers.statisticsOnly(LayerState.PASSED))));
         assertEquals(BigInteger.valueOf(11), badCounts.arguments().get("targetHits"));
         refused(InvariantViolationException.class, ContractError.InvalidFigures,
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(),
-                        new VerificationFigures(Verdict.CERTIFIED, 0, 0, 0.001, 0.001, 0, 0, randomId())));
+                        new VerificationFigures(Verdict.CERTIFIED, 0, 0, 0.001, 0.001, 0, 0, randomId(), VerificationLayers.statisticsOnly(LayerState.PASSED))));
         assertEquals("alpha", refused(InvariantViolationException.class, ContractError.RateAboveOne,
                 () -> verifier.recordVerification(request.requestId(), Optional.empty(),
-                        new VerificationFigures(Verdict.CERTIFIED, 10, 1, 1.5, 0.001, 0.1, 0, randomId())))
+                        new VerificationFigures(Verdict.CERTIFIED, 10, 1, 1.5, 0.001, 0.1, 0, randomId(), VerificationLayers.statisticsOnly(LayerState.PASSED))))
                 .arguments().get("field"));
+        // a verdict no evidence could give: certified over a failed replay, refuted with every layer passed,
+        // inconclusive over a kept backdoor
+        LedgerRevertException certifiedOverFailure = refused(InvariantViolationException.class,
+                ContractError.LayersContradictVerdict, () -> verifier.recordVerification(request.requestId(),
+                        Optional.empty(), withLayers(Verdict.CERTIFIED, LayerState.PASSED, LayerState.FAILED,
+                                LayerState.PASSED, LayerState.PASSED)));
+        assertEquals(List.of(BigInteger.valueOf(Verdict.CERTIFIED.ordinal()), BigInteger.ONE, BigInteger.TWO,
+                BigInteger.ONE, BigInteger.ONE), List.of(certifiedOverFailure.arguments().get("verdict"),
+                certifiedOverFailure.arguments().get("data"), certifiedOverFailure.arguments().get("computation"),
+                certifiedOverFailure.arguments().get("serving"), certifiedOverFailure.arguments().get("statistics")));
+        refused(InvariantViolationException.class, ContractError.LayersContradictVerdict,
+                () -> verifier.recordVerification(request.requestId(), Optional.empty(), withLayers(Verdict.CERTIFIED,
+                        LayerState.UNDECIDED, LayerState.NOT_CHECKED, LayerState.PASSED, LayerState.PASSED)));
+        refused(InvariantViolationException.class, ContractError.LayersContradictVerdict,
+                () -> verifier.recordVerification(request.requestId(), Optional.empty(), withLayers(Verdict.NOT_DELETED,
+                        LayerState.PASSED, LayerState.PASSED, LayerState.FAILED, LayerState.PASSED)));
+        refused(InvariantViolationException.class, ContractError.LayersContradictVerdict,
+                () -> verifier.recordVerification(request.requestId(), Optional.empty(), withLayers(Verdict.INCONCLUSIVE,
+                        LayerState.PASSED, LayerState.NOT_CHECKED, LayerState.PASSED, LayerState.FAILED)));
         assertTrue(verifier.verification(request.requestId()).isEmpty());
 
         verifier.recordVerification(request.requestId(), Optional.empty(),
-                new VerificationFigures(Verdict.INCONCLUSIVE, 0, 0, 0.001, 0.3, 0, 0.1, randomId()));
+                withLayers(Verdict.INCONCLUSIVE, LayerState.PASSED, LayerState.NOT_CHECKED, LayerState.FAILED,
+                        LayerState.UNDECIDED));
         VerificationFigures decided = certified();
         verifier.recordVerification(request.requestId(), Optional.empty(), decided);
         refused(DuplicateRecordException.class, ContractError.AlreadyVerified,
@@ -290,5 +312,12 @@ class LedgerInvariantsTest {
 
     private LedgerClient secondProvider() {
         return ledger.client(ledger.newAccountWith(LedgerRole.PROVIDER));
+    }
+
+    /** Figures a decided test could give, with the verdict and layers as given. */
+    private static VerificationFigures withLayers(Verdict verdict, LayerState data, LayerState computation,
+                                                  LayerState serving, LayerState statistics) {
+        return new VerificationFigures(verdict, 10, verdict == Verdict.NOT_DELETED ? 9 : 1, 0.001, 0.001, 0.1, 0,
+                randomId(), new VerificationLayers(data, computation, serving, statistics));
     }
 }

@@ -8,15 +8,17 @@ import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionBatch;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.LedgerRole;
 import org.lethe.ledger.record.ModelRegistration;
 import org.lethe.ledger.record.Recorded;
 import org.lethe.ledger.record.TriggerCommitment;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
+import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.Verification;
 import org.lethe.ledger.record.VerificationFigures;
-import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.ledger.testing.AnvilLedgerExtension;
 
@@ -134,7 +136,8 @@ class LedgerRecordsRoundTripTest {
         provider.recordUnlearning(new Unlearning(tree.batch().batchRoot(), modelId, after.versionHash(),
                 UnlearningStrategy.RETRAIN));
         VerificationFigures figures = new VerificationFigures(Verdict.INCONCLUSIVE, 12, 3, 0.001, 0.2, 0.25, 1.5,
-                randomId());
+                randomId(), new VerificationLayers(LayerState.PASSED, LayerState.NOT_CHECKED, LayerState.FAILED,
+                LayerState.UNDECIDED));
         verifier.recordVerification(requests.get(3),
                 Optional.of(new LedgerWrites.BatchInclusion(tree.batch().batchRoot(), tree.proof(requests.get(3)))),
                 figures);

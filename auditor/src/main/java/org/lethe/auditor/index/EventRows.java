@@ -56,7 +56,8 @@ final class EventRows implements AutoCloseable {
         unlearnings = insert("unlearning", "target", "model_id", "new_version", "strategy", "executed_at", "tx_hash");
         // an INCONCLUSIVE verdict may be followed by another one for the same request: the newest stands
         verifications = upsert("verification", "request_id", "batch_root", "verdict", "probes", "target_hits",
-                "alpha", "beta", "backdoor_success_rate", "mia_statistic", "certificate_hash", "verified_at", "tx_hash");
+                "alpha", "beta", "backdoor_success_rate", "mia_statistic", "certificate_hash", "verified_at", "tx_hash",
+                "data_layer", "computation_layer", "serving_layer", "statistics_layer");
     }
 
     /** An insert that leaves a row already there alone. */
@@ -126,7 +127,8 @@ final class EventRows implements AutoCloseable {
             batch(verifications, hex(e.verification().requestId()),
                     e.verification().batchRoot().map(Bytes32::toHex).orElse(null), f.verdict().name(), f.probes(),
                     f.targetHits(), f.alpha(), f.beta(), f.backdoorSuccessRate(), f.miaStatistic(),
-                    hex(f.certificateHash()), time, tx);
+                    hex(f.certificateHash()), time, tx, f.layers().data().name(), f.layers().computation().name(),
+                    f.layers().serving().name(), f.layers().statistics().name());
         }
     }
 

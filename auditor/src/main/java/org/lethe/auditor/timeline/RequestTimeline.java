@@ -50,10 +50,22 @@ public record RequestTimeline(String requestId, Optional<String> subjectIdHash, 
      * @param certificateHash     the signed certificate's hash
      * @param verifiedAt          the recording block's time
      * @param transaction         the recordVerification transaction
+     * @param layers              how each layer of evidence came out
      */
     public record VerificationFigures(String verdict, int probes, int targetHits, double alpha, double beta,
                                       double backdoorSuccessRate, double miaStatistic, String certificateHash,
-                                      Instant verifiedAt, String transaction) {
+                                      Instant verifiedAt, String transaction, Layers layers) {
+    }
+
+    /**
+     * The four layers of a verification as recorded: NOT_CHECKED, PASSED, FAILED or UNDECIDED each.
+     *
+     * @param data        absence proofs against the version's training-set root
+     * @param computation the replay of the unlearning
+     * @param serving     sentinels, repeated and replayed answers
+     * @param statistics  the backdoor test and membership inference
+     */
+    public record Layers(String data, String computation, String serving, String statistics) {
     }
 
     /** When the deadline clock started: the request's own time, or its batch's anchoring. */

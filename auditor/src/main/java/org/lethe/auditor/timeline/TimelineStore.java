@@ -136,7 +136,9 @@ public class TimelineStore {
             verification = Optional.of(new RequestTimeline.VerificationFigures(rows.getString("verdict"),
                     rows.getInt("probes"), rows.getInt("target_hits"), rows.getDouble("alpha"), rows.getDouble("beta"),
                     rows.getDouble("backdoor_success_rate"), rows.getDouble("mia_statistic"),
-                    rows.getString("certificate_hash"), instant(rows, "verified_at"), rows.getString("verification_tx")));
+                    rows.getString("certificate_hash"), instant(rows, "verified_at"), rows.getString("verification_tx"),
+                    new RequestTimeline.Layers(rows.getString("data_layer"), rows.getString("computation_layer"),
+                            rows.getString("serving_layer"), rows.getString("statistics_layer"))));
         }
         return new RequestTimeline(rows.getString("request_id"), Optional.ofNullable(rows.getString("subject_id_hash")),
                 Optional.ofNullable(rows.getString("contribution_root")),

@@ -95,8 +95,10 @@ public class AuditorPages {
                 Pages.time(e.executedAt()), e.transaction(), "strategy " + e.strategy() + ", model " + e.modelId())));
         timeline.verification().ifPresent(v -> steps.add(new Pages.Step("verified: " + v.verdict(),
                 Pages.time(v.verifiedAt()), v.transaction(), String.format(Locale.ROOT,
-                        "%d of %d probes hit (rate %.3f), alpha %.1e, beta %.1e, membership %.3f, certificate %s",
+                        "%d of %d probes hit (rate %.3f), alpha %.1e, beta %.1e, membership %.3f; layers: data %s, "
+                                + "computation %s, serving %s, statistics %s; certificate %s",
                         v.targetHits(), v.probes(), v.backdoorSuccessRate(), v.alpha(), v.beta(), v.miaStatistic(),
+                        v.layers().data(), v.layers().computation(), v.layers().serving(), v.layers().statistics(),
                         v.certificateHash()))));
         String id = timeline.requestId();
         return request.data("timeline", timeline).data("id", id).data("status", timeline.status().name())

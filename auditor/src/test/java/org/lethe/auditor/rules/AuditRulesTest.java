@@ -12,6 +12,8 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationLayers;
+import org.lethe.ledger.record.LayerState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -153,20 +155,31 @@ class AuditRulesTest {
     }
 
     @Test
-    void aCertificateWhoseServingLayerFailedIsAnEvasionOthersAreNot() throws InterruptedException {
+    void aVerificationWhoseServingLayerFailedOnTheLedgerIsAnEvasionOthersAreNot() throws InterruptedException {
         Bytes32 model = history.model();
         DeletionRequest evaded = history.request();
+        DeletionRequest unserved = history.request();
         DeletionRequest certified = history.request();
-        history.execute(model, evaded.requestId());
-        history.execute(model, certified.requestId());
+        for (DeletionRequest request : List.of(evaded, unserved, certified)) {
+            history.execute(model, request.requestId());
+        }
         String reason = "evasion: the served model no longer shows triggers it was trained with (3 of 3 sentinel subjects)";
+        VerificationLayers servingFailed = new VerificationLayers(LayerState.PASSED, LayerState.NOT_CHECKED,
+                LayerState.FAILED, LayerState.PASSED);
         history.verify(evaded.requestId(), Optional.empty(), Verdict.INCONCLUSIVE,
-                peers.certifyEvasion(evaded.requestId(), reason));
+                peers.certifyEvasion(evaded.requestId(), reason), servingFailed);
+        // the verifier serves no certificate for this one: the ledger's record of the layers is evidence enough
+        history.verify(unserved.requestId(), Optional.empty(), Verdict.INCONCLUSIVE, LedgerHistory.randomId(),
+                servingFailed);
         history.verify(certified.requestId(), Verdict.CERTIFIED);
 
         List<Violation> found = violationsOf("serving.evasion", "request " + evaded.requestId().toHex());
         assertEquals(1, found.size());
         assertTrue(found.get(0).evidence().startsWith(reason), found.get(0).evidence());
+        List<Violation> unservedFound = violationsOf("serving.evasion", "request " + unserved.requestId().toHex());
+        assertEquals(1, unservedFound.size());
+        assertTrue(unservedFound.get(0).evidence().startsWith("the ledger records the serving layer FAILED"),
+                unservedFound.get(0).evidence());
         assertTrue(violationsOf("serving.evasion", "request " + certified.requestId().toHex()).isEmpty());
     }
 

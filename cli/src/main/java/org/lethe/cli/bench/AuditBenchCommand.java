@@ -10,10 +10,12 @@ import org.lethe.ledger.LedgerWrite;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Contribution;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.service.client.ServiceClient;
 import org.lethe.service.process.ServiceProcess;
 import picocli.CommandLine.Command;
@@ -147,7 +149,9 @@ final class AuditBenchCommand implements Callable<Integer> {
                     Verdict verdict = ids.size() % 100 == 99 ? Verdict.NOT_DELETED : Verdict.CERTIFIED;
                     verdicts.add(verifier.writes().recordVerification(request.requestId(), Optional.empty(),
                             new VerificationFigures(verdict, 6, verdict == Verdict.CERTIFIED ? 0 : 6, 1e-3, 1e-3,
-                                    verdict == Verdict.CERTIFIED ? 0 : 1, -0.01, id("certificate-" + ids.size()))));
+                                    verdict == Verdict.CERTIFIED ? 0 : 1, -0.01, id("certificate-" + ids.size()),
+                                    VerificationLayers.statisticsOnly(verdict == Verdict.CERTIFIED ? LayerState.PASSED
+                                            : LayerState.FAILED))));
                     ids.add(request.requestId());
                 }
                 provider.submitAll(executions);

@@ -11,11 +11,13 @@ import org.lethe.ledger.node.LedgerDeployer;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.DeletionBatchTree;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.LedgerRole;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
-import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -100,7 +102,9 @@ final class LedgerBenchmark {
             parent = version;
             provider.recordUnlearning(new Unlearning(request.requestId(), modelId, version, UnlearningStrategy.SISA));
             verificationGas[i] = verifier.recordVerification(request.requestId(), Optional.empty(),
-                    new VerificationFigures(Verdict.CERTIFIED, 20, 1, 0.001, 0.000_8, 0.05, -0.3, randomId())).gasUsed();
+                    new VerificationFigures(Verdict.CERTIFIED, 20, 1, 0.001, 0.000_8, 0.05, -0.3, randomId(),
+                            new VerificationLayers(LayerState.PASSED, LayerState.PASSED, LayerState.PASSED,
+                                    LayerState.PASSED))).gasUsed();
             batchGas[i] = provider.anchorDeletionBatch(DeletionBatchTree.of(
                     IntStream.range(0, batchSize).mapToObj(j -> randomId()).toList()).batch()).gasUsed();
         }

@@ -71,8 +71,8 @@ enum LedgerEventType {
     }),
     // topic and data by hand: web3j derives a struct's signature and decodes it reflectively, which fails
     // under class loaders other than the application's (Quarkus)
-    VERIFICATION_RECORDED(Hash.sha3String("VerificationRecorded(bytes32,bytes32,"
-            + "(uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32))"), Map.of(EventQuery.Key.REQUEST, 1), log -> {
+    VERIFICATION_RECORDED(Hash.sha3String("VerificationRecorded(bytes32,bytes32," + FigureCodec.ABI_TUPLE + ")"),
+            Map.of(EventQuery.Key.REQUEST, 1), log -> {
         Bytes32 batchRoot = Bytes32.fromHex(log.getTopics().get(2));
         return new LedgerEvent.VerificationRecorded(position(log), new Verification(Bytes32.fromHex(log.getTopics().get(1)),
                 batchRoot.isZero() ? Optional.empty() : Optional.of(batchRoot),

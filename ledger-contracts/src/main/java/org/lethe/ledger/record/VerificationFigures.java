@@ -14,7 +14,9 @@ import org.lethe.evidence.hash.Bytes32;
  * @param backdoorSuccessRate the trigger's measured success rate on the served model
  * @param miaStatistic        the subject-level membership-inference statistic (may be negative)
  * @param certificateHash     hash of the signed certificate
+ * @param layers              how each layer of evidence came out
  */
 public record VerificationFigures(Verdict verdict, int probes, int targetHits, double alpha, double beta,
-                                  double backdoorSuccessRate, double miaStatistic, Bytes32 certificateHash) {
+                                  double backdoorSuccessRate, double miaStatistic, Bytes32 certificateHash,
+                                  VerificationLayers layers) {
 }

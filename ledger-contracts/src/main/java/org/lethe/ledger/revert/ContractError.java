@@ -33,7 +33,8 @@ public enum ContractError {
     NotInBatch(Kind.INVARIANT),
     DeletionNotExecuted(Kind.INVARIANT),
     InvalidFigures(Kind.INVARIANT),
-    RateAboveOne(Kind.INVARIANT);
+    RateAboveOne(Kind.INVARIANT),
+    LayersContradictVerdict(Kind.INVARIANT);
 
     /** The Java exception family an error belongs to. */
     public enum Kind {

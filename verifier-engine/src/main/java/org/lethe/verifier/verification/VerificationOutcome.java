@@ -1,8 +1,10 @@
 package org.lethe.verifier.verification;
 
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.verifier.backdoor.BackdoorTestPlan;
 import org.lethe.verifier.backdoor.BackdoorTestResult;
 import org.lethe.verifier.membership.MembershipResult;
@@ -82,6 +84,14 @@ public record VerificationOutcome(VerdictDecision decision, BackdoorTestPlan pla
     public VerificationFigures ledgerFigures(Bytes32 certificateHash) {
         return new VerificationFigures(decision.verdict(), backdoor.map(BackdoorTestResult::probes).orElse(0),
                 backdoor.map(BackdoorTestResult::targetHits).orElse(0), plan.alpha(), plan.beta(),
-                backdoor.map(BackdoorTestResult::targetRate).orElse(0.0), membership.map(result -> result.liraAuc() - 0.5).orElse(0.0), certificateHash);
+                backdoor.map(BackdoorTestResult::targetRate).orElse(0.0), membership.map(result -> result.liraAuc() - 0.5).orElse(0.0), certificateHash,
+                ledgerLayers());
+    }
+
+    private VerificationLayers ledgerLayers() {
+        EvidenceLayers layers = layers();
+        return new VerificationLayers(LayerState.valueOf(layers.data().name()),
+                LayerState.valueOf(layers.computation().name()), LayerState.valueOf(layers.serving().name()),
+                LayerState.valueOf(layers.statistics().name()));
     }
 }

@@ -14,9 +14,11 @@ import org.lethe.evidence.document.SignedDocumentVerifier;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519PublicKey;
 import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.Verification;
 import org.lethe.ledger.record.VerificationFigures;
+import org.lethe.ledger.record.VerificationLayers;
 import org.lethe.ledger.revert.LedgerAccessDeniedException;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
@@ -173,7 +175,8 @@ class VerificationFlowTest {
 
         LedgerClient asProvider = VerifierTestResources.ledger().client(VerifierTestResources.ledger().provider());
         assertThrows(LedgerAccessDeniedException.class, () -> asProvider.recordVerification(honestRequest, Optional.empty(),
-                new VerificationFigures(Verdict.CERTIFIED, 1, 0, 1e-3, 1e-3, 0, 0, honestRequest)));
+                new VerificationFigures(Verdict.CERTIFIED, 1, 0, 1e-3, 1e-3, 0, 0, honestRequest,
+                        VerificationLayers.statisticsOnly(LayerState.PASSED))));
     }
 
     /** Enrols, has the samples marked, and contributes what the verifier sent back. */
