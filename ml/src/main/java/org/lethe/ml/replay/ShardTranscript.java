@@ -2,6 +2,7 @@ package org.lethe.ml.replay;
 
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.evidence.merkle.SortedSetTree;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.sisa.ShardState;
 
@@ -14,15 +15,17 @@ import java.util.List;
  * What one shard's training commits to: for each slice, a digest of its samples' hashes in training order, and
  * the hash of the checkpoint trained through it. With the training configuration this fixes every step of the
  * shard's training, so anyone holding the samples and the checkpoint before a slice can redo the rest and get
- * the same bytes.
+ * the same bytes. The root of the shard's sample set lets anyone be shown, sample by sample, that the shard holds
+ * a sample or does not, without seeing the shard's data.
  *
  * @param shard         the shard's index
  * @param sliceDigests  per slice, SHA-256 over its samples' hashes in order (order matters: it is the training's)
  * @param checkpoints   per slice, the hash of the parameters after training through it
+ * @param sampleSet     root of the sorted-set tree of every sample hash in the shard's slices
  */
-public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes32> checkpoints) {
+public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes32> checkpoints, Bytes32 sampleSet) {
 
-    private static final byte[] DOMAIN = "lethe-shard-transcript/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN = "lethe-shard-transcript/2".getBytes(StandardCharsets.US_ASCII);
 
     public ShardTranscript {
         sliceDigests = List.copyOf(sliceDigests);
@@ -35,7 +38,12 @@ public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes3
 
     public static ShardTranscript of(int shard, ShardState state) {
         return new ShardTranscript(shard, state.slices().stream().map(ShardTranscript::sliceDigest).toList(),
-                state.sliceCheckpoints());
+                state.sliceCheckpoints(), sampleSet(state.slices()));
+    }
+
+    /** The sorted-set root of every sample hash in the slices. */
+    public static Bytes32 sampleSet(List<List<Sample>> slices) {
+        return SortedSetTree.of(slices.stream().flatMap(List::stream).map(Sample::hash).toList()).root();
     }
 
     /** SHA-256 over the samples' hashes in order; an empty slice digests to the hash of nothing. */
@@ -43,11 +51,15 @@ public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes3
         return HashAlgorithm.SHA_256.hash(slice.stream().map(Sample::hash).toArray(Bytes32[]::new));
     }
 
-    /** The shard's leaf in its version's transcript: SHA-256 of the domain, the index, every digest and checkpoint. */
+    /**
+     * The shard's leaf in its version's transcript: SHA-256 of the domain, the index, the sample set's root, every
+     * digest and checkpoint.
+     */
     public Bytes32 leaf() {
         List<byte[]> parts = new ArrayList<>();
         parts.add(ByteBuffer.allocate(DOMAIN.length + 2 * Integer.BYTES).put(DOMAIN).putInt(shard)
                 .putInt(sliceDigests.size()).array());
+        parts.add(sampleSet.toArray());
         for (int slice = 0; slice < sliceDigests.size(); slice++) {
             parts.add(sliceDigests.get(slice).toArray());
             parts.add(checkpoints.get(slice).toArray());

@@ -34,7 +34,7 @@ public final class TrainingTranscriptJson {
                 .put("seed", training.seed());
         ArrayNode shards = json.putArray("shardTranscripts");
         for (ShardTranscript shard : transcript.shards()) {
-            ObjectNode node = shards.addObject().put("shard", shard.shard());
+            ObjectNode node = shards.addObject().put("shard", shard.shard()).put("sampleSet", shard.sampleSet().toHex());
             ArrayNode digests = node.putArray("sliceDigests");
             shard.sliceDigests().forEach(hash -> digests.add(hash.toHex()));
             ArrayNode checkpoints = node.putArray("checkpoints");
@@ -56,7 +56,7 @@ public final class TrainingTranscriptJson {
             List<ShardTranscript> shards = new ArrayList<>();
             for (JsonNode shard : field(json, "shardTranscripts", JsonNode::isArray)) {
                 shards.add(new ShardTranscript(integer(shard, "shard"), hashes(shard, "sliceDigests"),
-                        hashes(shard, "checkpoints")));
+                        hashes(shard, "checkpoints"), Bytes32.fromHex(field(shard, "sampleSet", JsonNode::isTextual).asText())));
             }
             return new TrainingTranscript(Architecture.valueOf(field(json, "architecture", JsonNode::isTextual).asText()),
                     new SisaLayout(integer(json, "shards"), integer(json, "slices")), sliceTraining, shards);

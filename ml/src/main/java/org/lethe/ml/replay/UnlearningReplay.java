@@ -79,6 +79,11 @@ public final class UnlearningReplay {
                         + after.sliceDigests().get(slice));
             }
         }
+        Bytes32 sampleSet = ShardTranscript.sampleSet(material.slices());
+        if (!sampleSet.equals(after.sampleSet())) {
+            return refused(shard, "the slices' samples make the set " + sampleSet + ", the transcript commits to "
+                    + after.sampleSet());
+        }
         Optional<ReplayOutcome> start = importStart(after, from, material);
         if (start.isPresent()) {
             return start.get();

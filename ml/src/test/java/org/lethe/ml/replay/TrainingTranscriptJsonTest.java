@@ -42,6 +42,8 @@ class TrainingTranscriptJsonTest {
                 "'checkpoints' holds 7, not a hex hash");
         refused(json -> ((ObjectNode) json.get("shardTranscripts").get(1)).putArray("sliceDigests").add("0x12"),
                 "expected 64 hex digits");
+        refused(json -> ((ObjectNode) json.get("shardTranscripts").get(0)).remove("sampleSet"),
+                "'sampleSet' is missing");
         refused(json -> ((ObjectNode) json.get("sliceTraining")).put("labelSmoothing", 1.5),
                 "labelSmoothing in [0, 1)");
     }
@@ -57,7 +59,8 @@ class TrainingTranscriptJsonTest {
 
     private static ShardTranscript shard(int shard) {
         return new ShardTranscript(shard, List.of(hash("digest", shard, 0), hash("digest", shard, 1), hash("digest", shard, 2)),
-                List.of(hash("checkpoint", shard, 0), hash("checkpoint", shard, 1), hash("checkpoint", shard, 2)));
+                List.of(hash("checkpoint", shard, 0), hash("checkpoint", shard, 1), hash("checkpoint", shard, 2)),
+                hash("set", shard, 0));
     }
 
     private static Bytes32 hash(String kind, int shard, int slice) {

@@ -148,19 +148,43 @@ class UnlearningReplayTest {
     }
 
     @Test
+    void aTranscriptWhoseSampleSetIsNotItsSlicesIsRefused() {
+        SisaModel sisa = unlearned(UnlearningMethod.SISA);
+        TrainingTranscript honest = transcript(sisa);
+        // the shard claims to hold another set than its slices (say, one without a sample it trains on)
+        List<ShardTranscript> shards = new ArrayList<>(honest.shards());
+        ShardTranscript retrained = shards.get(subjectShard);
+        shards.set(subjectShard, new ShardTranscript(subjectShard, retrained.sliceDigests(), retrained.checkpoints(),
+                ShardTranscript.sampleSet(List.of(sisa.shards().get(subjectShard).slices().get(0)))));
+        TrainingTranscript lying = new TrainingTranscript(honest.architecture(), honest.layout(), honest.sliceTraining(),
+                shards);
+
+        ReplayOutcome outcome = new UnlearningReplay(new CheckpointStore(verifierDirectory.resolve("store")))
+                .replay(transcript(trained), lying, shard -> material(sisa, shard, 2)).get(0);
+
+        assertEquals(ReplayOutcome.Result.REFUSED, outcome.result());
+        assertTrue(outcome.detail().startsWith("the slices' samples make the set "), outcome.detail());
+        assertTrue(Files.notExists(verifierDirectory.resolve("store")), "nothing was trained");
+    }
+
+    @Test
     void theTranscriptRootCommitsToEverySliceCheckpointAndSetting() {
         TrainingTranscript original = transcript(trained);
         ShardTranscript first = original.shards().get(0);
         List<Bytes32> checkpoints = new ArrayList<>(first.checkpoints());
         checkpoints.set(1, checkpoints.get(2));
         TrainingTranscript otherCheckpoint = new TrainingTranscript(original.architecture(), original.layout(),
-                original.sliceTraining(), List.of(new ShardTranscript(0, first.sliceDigests(), checkpoints),
-                original.shards().get(1)));
+                original.sliceTraining(), List.of(new ShardTranscript(0, first.sliceDigests(), checkpoints,
+                first.sampleSet()), original.shards().get(1)));
+        TrainingTranscript otherSampleSet = new TrainingTranscript(original.architecture(), original.layout(),
+                original.sliceTraining(), List.of(new ShardTranscript(0, first.sliceDigests(), first.checkpoints(),
+                original.shards().get(1).sampleSet()), original.shards().get(1)));
         TrainingTranscript otherSeed = new TrainingTranscript(original.architecture(), original.layout(),
                 original.sliceTraining().withSeed(8), original.shards());
 
         assertEquals(original.root(), transcript(trained).root(), "the same model, the same root");
         assertNotEquals(original.root(), otherCheckpoint.root());
+        assertNotEquals(original.root(), otherSampleSet.root());
         assertNotEquals(original.root(), otherSeed.root());
         assertNotEquals(original.root(), transcript(unlearned(UnlearningMethod.SISA)).root());
     }

@@ -43,11 +43,18 @@ final class ModelLayoutCodec {
 
     /** Every sample hash a stored layout names: the version's training set. */
     static List<Bytes32> sampleHashes(String layout) {
-        List<Bytes32> hashes = new ArrayList<>();
+        return shardSampleHashes(layout).stream().flatMap(List::stream).toList();
+    }
+
+    /** The sample hashes a stored layout names, shard by shard. */
+    static List<List<Bytes32>> shardSampleHashes(String layout) {
+        List<List<Bytes32>> shards = new ArrayList<>();
         for (JsonNode state : CanonicalJson.parse(layout).get("shardStates")) {
+            List<Bytes32> hashes = new ArrayList<>();
             state.get("slices").forEach(slice -> slice.forEach(hash -> hashes.add(Bytes32.fromHex(hash.asText()))));
+            shards.add(hashes);
         }
-        return hashes;
+        return shards;
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
 
@@ -19,8 +18,6 @@ import java.util.List;
 @Path("/model")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
-
-    private static final int MAX_SAMPLES_PER_QUERY = org.lethe.service.client.TrainingSetQuery.MAX_PER_QUERY;
 
     private final ModelRegistry registry;
 
@@ -44,21 +41,13 @@ public class ModelResource {
     @Transactional
     public TrainingSetProofs trainingSet(@PathParam("version") String version, String body) {
         Bytes32 versionHash = RequestIds.parse("version", version);
-        TrainingSetQuery query = CanonicalJson.bind(CanonicalJson.parse(body), TrainingSetQuery.class);
-        if (query.samples() == null || query.samples().isEmpty() || query.samples().size() > MAX_SAMPLES_PER_QUERY) {
-            throw ProblemException.badRequest("invalid-training-set-query", "Invalid training-set query",
-                    "ask about 1.." + MAX_SAMPLES_PER_QUERY + " sample hashes: {\"samples\": [\"0x…\"]}");
-        }
-        List<Bytes32> asked = query.samples().stream().map(sample -> RequestIds.parse("sample", sample)).toList();
+        List<Bytes32> asked = TrainingSetProofs.asked(body);
         ModelVersionEntity entity = ModelVersionEntity.<ModelVersionEntity>findByIdOptional(versionHash.toHex())
                 .orElseThrow(() -> new ProblemException(404, "unknown-version", "Unknown model version",
                         "no model version " + versionHash));
         return TrainingSetProofs.of(entity.versionHash, ModelLayoutCodec.sampleHashes(entity.layout), asked);
     }
 
-    /** @param samples the sample hashes (SHA-256 of label byte and pixels) to ask about */
-    public record TrainingSetQuery(List<String> samples) {
-    }
 
     @GET
     @Path("/versions")

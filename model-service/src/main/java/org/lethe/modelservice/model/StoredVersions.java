@@ -28,6 +28,11 @@ public class StoredVersions {
         }
     }
 
+    /** The sample hashes of each of the version's shards (those deleted since included). */
+    public List<List<Bytes32>> shardSampleHashes(ModelVersionEntity version) {
+        return ModelLayoutCodec.shardSampleHashes(version.layout);
+    }
+
     /** Whether a stored version's layout names the checkpoint: no other file is handed out. */
     @Transactional
     public boolean namesCheckpoint(Bytes32 checkpoint) {

@@ -1,8 +1,12 @@
 package org.lethe.modelservice.model;
 
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.merkle.SetMembershipProof;
 import org.lethe.evidence.merkle.SortedSetTree;
+import org.lethe.service.client.TrainingSetQuery;
+import org.lethe.service.problem.ProblemException;
+import org.lethe.service.problem.RequestIds;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +43,27 @@ public record TrainingSetProofs(String versionHash, String trainingSetRoot, int 
         }
     }
 
-    static TrainingSetProofs of(String versionHash, List<Bytes32> trainingSet, List<Bytes32> asked) {
+    /** @param samples the sample hashes (SHA-256 of label byte and pixels) to ask about */
+    public record Question(List<String> samples) {
+    }
+
+    /**
+     * The sample hashes a question asks about.
+     *
+     * @throws ProblemException 400 for no samples, more than {@value TrainingSetQuery#MAX_PER_QUERY}, or one not a hash
+     */
+    public static List<Bytes32> asked(String body) {
+        Question question = CanonicalJson.bind(CanonicalJson.parse(body), Question.class);
+        if (question.samples() == null || question.samples().isEmpty()
+                || question.samples().size() > TrainingSetQuery.MAX_PER_QUERY) {
+            throw ProblemException.badRequest("invalid-training-set-query", "Invalid training-set query",
+                    "ask about 1.." + TrainingSetQuery.MAX_PER_QUERY + " sample hashes: {\"samples\": [\"0x…\"]}");
+        }
+        return question.samples().stream().map(sample -> RequestIds.parse("sample", sample)).toList();
+    }
+
+    /** The answer about each asked sample, against the sorted set of {@code trainingSet}. */
+    public static TrainingSetProofs of(String versionHash, List<Bytes32> trainingSet, List<Bytes32> asked) {
         SortedSetTree tree = SortedSetTree.of(trainingSet);
         List<SampleAnswer> answers = asked.stream().map(hash -> tree.inclusion(hash)
                 .map(proof -> new SampleAnswer(hash.toHex(), true, Optional.of(Position.of(proof)), Optional.empty(),

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.lethe.ml.sisa.ShardState;
 import org.lethe.modelservice.model.ModelRegistry;
 import org.lethe.modelservice.model.ModelVersionEntity;
 import org.lethe.modelservice.model.StoredVersions;
+import org.lethe.modelservice.model.TrainingSetProofs;
 import org.lethe.service.auth.BearerToken;
 import org.lethe.service.problem.ProblemException;
 import org.lethe.service.problem.RequestIds;
@@ -69,10 +72,7 @@ public class ReplayResource {
         List<ShardState> shards = versions.shards(entity).orElseThrow(() -> new ProblemException(410,
                 "samples-deleted", "Samples deleted", "version " + entity.versionHash + " names samples that were "
                 + "deleted since: only a version trained on stored samples can be replayed"));
-        if (shard < 0 || shard >= shards.size()) {
-            throw new ProblemException(404, "unknown-shard", "Unknown shard", "version " + entity.versionHash + " has "
-                    + shards.size() + " shards, numbered from 0");
-        }
+        shardIndex(entity, shard, shards.size());
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("version", entity.versionHash).put("shard", shard);
         ArrayNode slices = answer.putArray("slices");
         for (List<Sample> slice : shards.get(shard).slices()) {
@@ -80,6 +80,26 @@ public class ReplayResource {
             slice.forEach(sample -> samples.add(CanonicalJson.toTree(SamplePayload.of(sample))));
         }
         return answer;
+    }
+
+    /**
+     * For each sample hash, whether the version's shard holds it, with a proof against the shard's sample-set root
+     * in the version's transcript: a verifier checks that a deletion left none of a subject's samples in any shard,
+     * and that every shard that held one was retrained, without seeing the shards' data.
+     */
+    @POST
+    @Path("/versions/{version}/shards/{shard}/sample-set")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public TrainingSetProofs sampleSet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @PathParam("version") String version, @PathParam("shard") int shard,
+                                       String body) {
+        authorize(authorization);
+        ModelVersionEntity entity = version(version);
+        List<Bytes32> asked = TrainingSetProofs.asked(body);
+        List<List<Bytes32>> shards = versions.shardSampleHashes(entity);
+        return TrainingSetProofs.of(entity.versionHash, shards.get(shardIndex(entity, shard, shards.size())), asked);
     }
 
     /** A parameter file some stored version's transcript names, by its SHA-256. */
@@ -100,6 +120,14 @@ public class ReplayResource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + checkpoint, e);
         }
+    }
+
+    private static int shardIndex(ModelVersionEntity version, int shard, int shards) {
+        if (shard < 0 || shard >= shards) {
+            throw new ProblemException(404, "unknown-shard", "Unknown shard", "version " + version.versionHash + " has "
+                    + shards + " shards, numbered from 0");
+        }
+        return shard;
     }
 
     private static ModelVersionEntity version(String version) {

@@ -2,6 +2,7 @@ package org.lethe.modelservice.replay;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -24,6 +25,8 @@ import org.lethe.modelservice.Await;
 import org.lethe.modelservice.ModelApi;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
+import org.lethe.service.client.ServiceClient;
+import org.lethe.service.client.TrainingSetQuery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The replay material, taken as the verifier takes it: each version's transcript hashes to the root the ledger
@@ -89,6 +93,25 @@ class ReplayApiTest {
             material.put(shard, material(transcriptBefore.shards().get(shard), transcriptAfter.shards().get(shard),
                     after));
         }
+        // shard by shard, against the transcripts' sample-set roots: the subject's samples were all in retrained
+        // shards before, and are in none after
+        List<Bytes32> subjectSamples = contributed.stream().map(Sample::hash).toList();
+        int heldBefore = 0;
+        for (int shard = 0; shard < transcriptAfter.shards().size(); shard++) {
+            int held = shardSet(before, shard, subjectSamples, transcriptBefore.shards().get(shard).sampleSet()).present();
+            assertTrue(held == 0 || affected.contains(shard), "shard " + shard + " held the subject's samples");
+            heldBefore += held;
+            assertEquals(subjectSamples.size(), shardSet(after, shard, subjectSamples,
+                    transcriptAfter.shards().get(shard).sampleSet()).absent());
+        }
+        assertEquals(subjectSamples.size(), heldBefore);
+        asVerifier().contentType(ContentType.JSON).body(Map.of("samples", List.of()))
+                .post("/replay/versions/" + after + "/shards/0/sample-set").then().statusCode(400)
+                .body("type", equalTo("urn:lethe:problem:invalid-training-set-query"));
+        asVerifier().contentType(ContentType.JSON).body(Map.of("samples", List.of(subjectSamples.get(0).toHex())))
+                .post("/replay/versions/" + after + "/shards/" + transcriptAfter.shards().size() + "/sample-set").then()
+                .statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-shard"));
+
         // the version before the deletion names the deleted samples, which are gone
         asVerifier().get("/replay/versions/" + before + "/shards/" + affected.get(0) + "/slices").then().statusCode(410)
                 .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:samples-deleted"));
@@ -129,6 +152,9 @@ class ReplayApiTest {
                         .body("type", equalTo("urn:lethe:problem:unauthorized"));
             }
         }
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON)
+                .body(Map.of("samples", List.of("0x" + "46".repeat(32)))).post(unknownVersion + "/shards/0/sample-set")
+                .then().statusCode(401).body("type", equalTo("urn:lethe:problem:unauthorized"));
         asVerifier().get(unknownVersion + "/transcript").then().statusCode(404)
                 .body("type", equalTo("urn:lethe:problem:unknown-version"));
         // a file of the checkpoint store that no version names is not handed out, nor is a path that is no hash
@@ -136,6 +162,14 @@ class ReplayApiTest {
                 .body("type", equalTo("urn:lethe:problem:unknown-checkpoint"));
         asVerifier().get("/replay/checkpoints/not-a-hash").then().statusCode(400)
                 .body("type", equalTo("urn:lethe:problem:invalid-id"));
+    }
+
+    /** The samples' proofs against one shard's sample-set root, checked as the verifier checks them. */
+    private static TrainingSetQuery.Proven shardSet(String version, int shard, List<Bytes32> samples, Bytes32 root)
+            throws Exception {
+        return new TrainingSetQuery(new ServiceClient("http://localhost:" + RestAssured.port,
+                Optional.of(ModelServiceTestResources.REPLAY_TOKEN))).proveAt("/replay/versions/" + version + "/shards/"
+                + shard + "/sample-set", samples, root);
     }
 
     private static RequestSpecification asVerifier() {

@@ -46,11 +46,21 @@ public final class TrainingSetQuery {
      *                                                        sample asked about, or an answer leaves samples out
      */
     public Proven prove(String version, List<Bytes32> samples, Bytes32 rootOnChain) throws IOException, InterruptedException {
+        return proveAt("/model/versions/" + version + "/training-set", samples, rootOnChain);
+    }
+
+    /**
+     * Checks every sample's proof against the root, asking the service's question at {@code path} (the training
+     * set of a version, or the sample set of one of its shards) in the same form.
+     *
+     * @throws org.lethe.evidence.merkle.MerkleProofException as {@link #prove}
+     */
+    public Proven proveAt(String path, List<Bytes32> samples, Bytes32 root) throws IOException, InterruptedException {
         int present = 0;
         int absent = 0;
         for (int from = 0; from < samples.size(); from += MAX_PER_QUERY) {
             List<Bytes32> asked = samples.subList(from, Math.min(samples.size(), from + MAX_PER_QUERY));
-            JsonNode answer = ask(version, asked);
+            JsonNode answer = modelService.post(path, Map.of("samples", asked.stream().map(Bytes32::toHex).toList()));
             int size = answer.get("setSize").asInt();
             if (answer.get("samples").size() != asked.size()) {
                 throw new MerkleProofException("asked about " + asked.size() + " samples, the answer holds "
@@ -64,11 +74,11 @@ public final class TrainingSetQuery {
                         throw new MerkleProofException("asked about " + asked.get(i) + ", the answer proves "
                                 + inclusion.get().value());
                     }
-                    SortedSetTreeVerifier.verifyMembership(inclusion.get(), rootOnChain);
+                    SortedSetTreeVerifier.verifyMembership(inclusion.get(), root);
                     present++;
                 } else if (!sample.get("member").asBoolean()) {
                     SortedSetTreeVerifier.verifyAbsence(new SetAbsenceProof(asked.get(i), size,
-                            position(sample.get("below"), size), position(sample.get("above"), size)), rootOnChain);
+                            position(sample.get("below"), size), position(sample.get("above"), size)), root);
                     absent++;
                 }
             }
@@ -94,11 +104,6 @@ public final class TrainingSetQuery {
     public int provenAbsent(String version, List<Bytes32> samples, Bytes32 rootOnChain)
             throws IOException, InterruptedException {
         return prove(version, samples, rootOnChain).absent();
-    }
-
-    private JsonNode ask(String version, List<Bytes32> samples) throws IOException, InterruptedException {
-        return modelService.post("/model/versions/" + version + "/training-set",
-                Map.of("samples", samples.stream().map(Bytes32::toHex).toList()));
     }
 
     private static Optional<SetMembershipProof> position(JsonNode node, int size) {

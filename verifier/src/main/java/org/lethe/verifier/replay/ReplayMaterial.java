@@ -7,6 +7,7 @@ import org.lethe.ml.data.Sample;
 import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.replay.TrainingTranscriptJson;
 import org.lethe.service.client.ServiceClient;
+import org.lethe.service.client.TrainingSetQuery;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,18 @@ final class ReplayMaterial {
             slices.add(samples);
         }
         return slices;
+    }
+
+    /**
+     * Which of the samples one of the version's shards holds, each proof checked against the shard's sample-set root
+     * in the version's transcript.
+     *
+     * @throws org.lethe.evidence.merkle.MerkleProofException if a proof does not lead to that root
+     */
+    TrainingSetQuery.Proven shardSet(Bytes32 version, int shard, List<Bytes32> samples, Bytes32 sampleSetRoot)
+            throws IOException, InterruptedException {
+        return new TrainingSetQuery(modelService).proveAt("/replay/versions/" + version.toHex() + "/shards/" + shard
+                + "/sample-set", samples, sampleSetRoot);
     }
 
     /**

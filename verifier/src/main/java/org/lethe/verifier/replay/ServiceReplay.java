@@ -17,6 +17,7 @@ import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.replay.UnlearningReplay;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaEnsemble;
+import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.service.database.DataDirectory;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.verifier.VerifierMain;
@@ -39,10 +40,12 @@ import java.util.Set;
 /**
  * The computation layer: replays an exact unlearning recorded on the ledger from the provider's material. Both
  * versions' transcripts must hash to the roots on the ledger and the new one's final checkpoints to its recorded
- * weights; every retrained shard is trained again from its committed starting checkpoint on its committed samples
- * and must give the recorded checkpoints bit for bit; the samples it trained on must be in the version's recorded
- * training set and none of them the subject's. The replayed model (its other shards as recorded, each file
- * checked against its hash) then answers beside the served one.
+ * weights. Every shard whose sample set held one of the subject's samples before must have been retrained, and no
+ * shard's sample set may hold one after (proofs against the transcripts' per-shard roots). Every retrained shard is
+ * trained again from its committed starting checkpoint on its committed samples and must give the recorded
+ * checkpoints bit for bit, and the samples it trained on must be in the version's recorded training set. The
+ * replayed model (its other shards as recorded, each file checked against its hash) then answers beside the
+ * served one.
  */
 @ApplicationScoped
 public class ServiceReplay {
@@ -109,8 +112,14 @@ public class ServiceReplay {
         if (!transcriptAfter.weightsHash().equals(after.weightsHash())) {
             return failed("the weights version " + version + " records are not the final checkpoints of its transcript");
         }
+        List<Integer> affected = UnlearningReplay.affectedShards(transcriptBefore, transcriptAfter);
+        Optional<ReplayRun> subjectLeft = subjectLeftInAShard(material, before.versionHash(), transcriptBefore, version,
+                transcriptAfter, affected, List.copyOf(subjectSamples));
+        if (subjectLeft.isPresent()) {
+            return subjectLeft.get();
+        }
         Map<Integer, List<List<Sample>>> slices = new HashMap<>();
-        for (int shard : UnlearningReplay.affectedShards(transcriptBefore, transcriptAfter)) {
+        for (int shard : affected) {
             slices.put(shard, material.slices(version, shard));
         }
         List<ReplayOutcome> outcomes = new UnlearningReplay(store).replay(transcriptBefore, transcriptAfter,
@@ -122,7 +131,7 @@ public class ServiceReplay {
                 return outcome.result() == ReplayOutcome.Result.DIFFERS ? failed(detail) : undecided(detail);
             }
         }
-        Optional<String> wrongData = trainedOnWhatTheRootLeavesOut(after, slices, subjectSamples);
+        Optional<String> wrongData = trainedOnWhatTheRootLeavesOut(after, slices);
         if (wrongData.isPresent()) {
             return failed(wrongData.get());
         }
@@ -158,18 +167,44 @@ public class ServiceReplay {
     }
 
     /**
-     * A replay that matched proves what the shards trained on; that must be in the recorded training set (whose
-     * root the data layer's absence proofs rest on), and must hold none of the subject's samples.
+     * The subject's samples against every shard's sample set, before and after: a shard that held one must be among
+     * those retrained (a deletion that leaves it untouched leaves the sample in its weights), and no shard may hold
+     * one after. FAILED when the proofs show otherwise, UNDECIDED when a sample is proven neither way.
      */
-    private Optional<String> trainedOnWhatTheRootLeavesOut(Checkpoint after, Map<Integer, List<List<Sample>>> slices,
-                                                           Set<Bytes32> subjectSamples)
+    private Optional<ReplayRun> subjectLeftInAShard(ReplayMaterial material, Bytes32 beforeVersion,
+                                                    TrainingTranscript before, Bytes32 afterVersion,
+                                                    TrainingTranscript after, List<Integer> affected,
+                                                    List<Bytes32> subjectSamples)
+            throws IOException, InterruptedException {
+        for (int shard = 0; shard < after.shards().size(); shard++) {
+            int held = material.shardSet(beforeVersion, shard, subjectSamples, before.shards().get(shard).sampleSet())
+                    .present();
+            if (held > 0 && !affected.contains(shard)) {
+                return Optional.of(failed("shard " + shard + " held " + held + " of the subject's samples and the "
+                        + "deletion did not retrain it"));
+            }
+            TrainingSetQuery.Proven left = material.shardSet(afterVersion, shard, subjectSamples,
+                    after.shards().get(shard).sampleSet());
+            if (left.present() > 0) {
+                return Optional.of(failed("shard " + shard + " still holds " + left.present() + " of the subject's "
+                        + "samples"));
+            }
+            if (left.absent() != subjectSamples.size()) {
+                return Optional.of(undecided("only " + left.absent() + " of the subject's " + subjectSamples.size()
+                        + " samples are proven absent from shard " + shard));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A replay that matched proves what the shards trained on; that must be in the recorded training set, whose
+     * root the data layer's absence proofs rest on.
+     */
+    private Optional<String> trainedOnWhatTheRootLeavesOut(Checkpoint after, Map<Integer, List<List<Sample>>> slices)
             throws IOException, InterruptedException {
         for (var shard : slices.entrySet()) {
             List<Bytes32> trained = shard.getValue().stream().flatMap(List::stream).map(Sample::hash).toList();
-            long subjects = trained.stream().filter(subjectSamples::contains).count();
-            if (subjects > 0) {
-                return Optional.of("shard " + shard.getKey() + " was retrained on " + subjects + " of the subject's samples");
-            }
             int present = modelService.trainingSet().prove(after.versionHash().toHex(), trained,
                     after.trainingSetRoot()).present();
             if (present != trained.size()) {
