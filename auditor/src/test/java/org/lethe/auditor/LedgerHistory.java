@@ -104,8 +104,12 @@ public final class LedgerHistory {
 
     /** Unlearns the request or batch into a new newest version of the model. */
     public Bytes32 execute(Bytes32 model, Bytes32 target) {
+        return execute(model, target, UnlearningStrategy.SISA);
+    }
+
+    public Bytes32 execute(Bytes32 model, Bytes32 target, UnlearningStrategy strategy) {
         Bytes32 version = version(model, newestVersion(model));
-        provider.recordUnlearning(new Unlearning(target, model, version, UnlearningStrategy.SISA));
+        provider.recordUnlearning(new Unlearning(target, model, version, strategy));
         return version;
     }
 

@@ -103,12 +103,19 @@ public final class PeerStub implements AutoCloseable {
     }
 
     /** A certificate's payload with the parts the auditor reads: the calibration's scores and threshold. */
+    /** The membership AUC a served certificate states, by verdict (an INCONCLUSIVE one states none). */
+    public static final Map<String, Double> MEMBERSHIP_AUC = Map.of("CERTIFIED", 0.49, "NOT_DELETED", 0.71);
+
     private static ObjectNode certificatePayload(Bytes32 requestId, String verdict) {
         ObjectNode payload = JSON.createObjectNode().put("type", "lethe-deletion-certificate/2")
                 .put("requestId", requestId.toHex()).put("verdict", verdict);
         ObjectNode calibration = payload.putObject("calibration");
         calibration.putObject("backdoor").putArray("scores").add(3.0).add(2.5).add(0.1).add(2.0);
         calibration.putObject("plan").put("threshold", 1.0);
+        // a full verification ran membership inference: its AUC on the subject's samples, apart for each verdict
+        if (MEMBERSHIP_AUC.containsKey(verdict)) {
+            payload.putObject("membership").put("liraAuc", MEMBERSHIP_AUC.get(verdict));
+        }
         return payload;
     }
 

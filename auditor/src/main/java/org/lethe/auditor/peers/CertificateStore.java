@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CertificateStore {
 
-    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before, evasion"
+    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before, evasion,"
+            + " membership_auc"
             + " from certificate_check";
 
     private final AgroalDataSource dataSource;
@@ -42,10 +43,11 @@ public class CertificateStore {
     }
 
     public void save(List<CertificateCheck> checks) {
-        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before, evasion)"
-                + " values (?, ?, ?, ?, ?, ?) on conflict (request_id) do update set checked_at = excluded.checked_at,"
-                + " outcome = excluded.outcome, detail = excluded.detail, rate_before = excluded.rate_before,"
-                + " evasion = excluded.evasion";
+        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before, evasion,"
+                + " membership_auc) values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do update set"
+                + " checked_at = excluded.checked_at, outcome = excluded.outcome, detail = excluded.detail,"
+                + " rate_before = excluded.rate_before, evasion = excluded.evasion,"
+                + " membership_auc = excluded.membership_auc";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
             for (CertificateCheck check : checks) {
@@ -55,6 +57,7 @@ public class CertificateStore {
                 upsert.setString(4, check.detail());
                 upsert.setObject(5, check.rateBefore().orElse(null), Types.DOUBLE);
                 upsert.setString(6, check.evasion().orElse(null));
+                upsert.setObject(7, check.membershipAuc().orElse(null), Types.DOUBLE);
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -82,6 +85,7 @@ public class CertificateStore {
     private static CertificateCheck check(ResultSet row) throws SQLException {
         return new CertificateCheck(row.getString(1), row.getTimestamp(2).toInstant(),
                 CertificateCheck.Outcome.valueOf(row.getString(3)), row.getString(4),
-                Optional.ofNullable((Double) row.getObject(5)), Optional.ofNullable(row.getString(6)));
+                Optional.ofNullable((Double) row.getObject(5)), Optional.ofNullable(row.getString(6)),
+                Optional.ofNullable((Double) row.getObject(7)));
     }
 }

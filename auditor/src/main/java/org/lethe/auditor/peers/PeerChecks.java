@@ -119,30 +119,37 @@ public class PeerChecks {
         if (certificate.isEmpty()) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.MISSING,
                     "the verifier serves no certificate for the request; the ledger holds hash " + ledgerHash,
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         SignedDocument document;
         try {
             document = SignedDocumentCodec.fromJson(certificate.get());
         } catch (MalformedDocumentException e) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.BAD_SIGNATURE,
-                    "the served certificate is not a signed document: " + e.getMessage(), Optional.empty(), Optional.empty());
+                    "the served certificate is not a signed document: " + e.getMessage(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
         }
         String servedHash = document.hash().toHex();
         if (!servedHash.equals(ledgerHash)) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.HASH_MISMATCH,
                     "the served certificate hashes to " + servedHash + ", the ledger holds " + ledgerHash, Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
         try {
             SignedDocumentVerifier.verify(document, key);
         } catch (DocumentVerificationException e) {
             return new CertificateCheck(requestId, now, CertificateCheck.Outcome.BAD_SIGNATURE, e.getMessage(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         return new CertificateCheck(requestId, now, CertificateCheck.Outcome.MATCHES,
                 "hash " + ledgerHash + ", signed by verifier key " + key.id(), rateBefore(document.payload()),
-                evasion(document.payload()));
+                evasion(document.payload()), membershipAuc(document.payload()));
+    }
+
+    /** The certificate's membership-inference AUC, when the verification ran it. */
+    private static Optional<Double> membershipAuc(JsonNode certificate) {
+        JsonNode auc = certificate.path("membership").path("liraAuc");
+        return auc.isNumber() ? Optional.of(auc.asDouble()) : Optional.empty();
     }
 
     /** The certificate's reason, when its serving layer FAILED. */

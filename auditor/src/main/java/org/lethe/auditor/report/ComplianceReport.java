@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param summary     the counts
  * @param rules       the rules checked
  * @param violations  the broken ones that concern the period's requests, batches and versions
+ * @param strategies  per unlearning strategy used in the period, its deletions in the literature's terms
  * @param requests    every request of the period with its timeline
  */
 public record ComplianceReport(String type, Period period, Instant generatedAt, LedgerAnchors ledger, Duration deadline,
-                               Summary summary, List<Rule> rules, List<Violation> violations, List<Row> requests) {
+                               Summary summary, List<Rule> rules, List<Violation> violations,
+                               List<StrategyFigures> strategies, List<Row> requests) {
 
     public static final String TYPE = "lethe-compliance-report/1";
 

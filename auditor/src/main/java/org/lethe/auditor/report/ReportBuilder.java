@@ -59,7 +59,7 @@ public final class ReportBuilder {
         return new ComplianceReport(ComplianceReport.TYPE, period, generatedAt, anchors, facts.deadline(),
                 new ComplianceReport.Summary(requests.size(), byStatus, byRule, certifiedShare),
                 RuleBook.rules().stream().map(rule -> new ComplianceReport.Rule(rule.id(), rule.title())).toList(),
-                violations,
+                violations, StrategyFigures.of(requests, facts.certificates()),
                 requests.stream().map(request -> new ComplianceReport.Row(request.status(),
                         facts.dueBy(request.clockStart()), request)).toList());
     }

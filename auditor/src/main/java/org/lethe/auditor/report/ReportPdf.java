@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A report as PDF: summary, charts, violations, the requests' table, the ledger anchors and how to check them. */
 public final class ReportPdf {
 
     private static final float[] COLUMNS = {0, 90, 160, 250, 340, 430, 465};
+    private static final float[] STRATEGY_COLUMNS = {0, 75, 120, 235, 290, 345, 405};
 
     private ReportPdf() {
     }
@@ -57,6 +60,27 @@ public final class ReportPdf {
         pages.image(ReportCharts.backdoorSuccessAfterDeletion(report.requests().stream()
                 .flatMap(row -> row.timeline().verification().stream())
                 .mapToDouble(RequestTimeline.VerificationFigures::backdoorSuccessRate).toArray()), 400);
+
+        pages.heading("Unlearning strategies");
+        pages.paragraph("Per strategy recorded with the period's executions: attack success rate (ASR) of the "
+                + "subjects' backdoors after the deletion, membership-inference AUC on their samples (0.5 is chance; "
+                + "from checked certificates), median time from anchoring to execution, and the layers that failed. "
+                + "Forgetting rate, accuracy drop and distance to a retrained model need the models and a test set; "
+                + "lethe bench verification measures them.");
+        if (report.strategies().isEmpty()) {
+            pages.paragraph("No request of the period was executed.");
+        } else {
+            pages.row(STRATEGY_COLUMNS, List.of("strategy", "verified", "certified / not del. / incon.", "ASR",
+                    "MIA AUC", "latency", "failed layers"), true);
+        }
+        for (StrategyFigures s : report.strategies()) {
+            pages.row(STRATEGY_COLUMNS, List.of(s.strategy(), s.verified() + " of " + s.executed(),
+                    s.verdicts().get("CERTIFIED") + " / " + s.verdicts().get("NOT_DELETED") + " / "
+                            + s.verdicts().get("INCONCLUSIVE"),
+                    s.meanAttackSuccessRate().map(rate -> String.format("%.3f", rate)).orElse("-"),
+                    s.meanMembershipAuc().map(auc -> String.format("%.3f", auc)).orElse("-"),
+                    s.medianExecutionLatency().toSeconds() + " s", failedLayers(s.failedLayers())), false);
+        }
 
         pages.heading("Rules checked");
         report.rules().forEach(rule -> pages.paragraph(rule.id() + ": " + rule.title()));
@@ -104,6 +128,12 @@ public final class ReportPdf {
                     + "same request id, version and certificate hash.",
             "3. Check a certificate: the verifier's GET /verifications/{requestId} serves the signed certificate whose "
                     + "SHA-256 is the certificateHash recorded on chain.");
+
+    private static String failedLayers(Map<String, Long> failed) {
+        String named = failed.entrySet().stream().filter(layer -> layer.getValue() > 0)
+                .map(layer -> layer.getKey() + " " + layer.getValue()).collect(Collectors.joining(", "));
+        return named.isEmpty() ? "none" : named;
+    }
 
     private static String day(Instant time) {
         return time.toString().substring(0, 16).replace('T', ' ');

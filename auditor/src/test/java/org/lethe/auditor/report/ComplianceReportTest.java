@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lethe.auditor.AuditorTestResources;
 import org.lethe.auditor.LedgerHistory;
+import org.lethe.auditor.PeerStub;
 import org.lethe.auditor.database.Queries;
 import org.lethe.auditor.index.LedgerIndexer;
+import org.lethe.auditor.peers.PeerChecks;
 import org.lethe.evidence.cms.DetachedSignature;
 import org.lethe.evidence.cms.ReportSigningKey;
 import org.lethe.evidence.document.DocumentVerificationException;
@@ -22,12 +24,14 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.evidence.testing.OpenSsl;
 import org.lethe.ledger.record.DeletionRequest;
+import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ledger.record.Verdict;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +57,9 @@ class ComplianceReportTest {
     @Inject
     Queries queries;
 
+    @Inject
+    PeerChecks peerChecks;
+
     @TempDir
     Path directory;
 
@@ -63,11 +70,13 @@ class ComplianceReportTest {
         Bytes32 model = history.model();
         DeletionRequest certified = history.request();
         DeletionRequest kept = history.request();
-        history.execute(model, certified.requestId());
-        history.execute(model, kept.requestId());
+        // a strategy no other test records, so that its figures are these two deletions' alone
+        history.execute(model, certified.requestId(), UnlearningStrategy.FINETUNE);
+        history.execute(model, kept.requestId(), UnlearningStrategy.FINETUNE);
         history.verify(certified.requestId(), Verdict.CERTIFIED);
         history.verify(kept.requestId(), Verdict.NOT_DELETED);
         indexer.catchUp();
+        peerChecks.checkAll();
         String from = certified.requestedAt().minusSeconds(1).toString();
         String to = kept.requestedAt().plusSeconds(1).toString();
 
@@ -85,12 +94,24 @@ class ComplianceReportTest {
         assertTrue(ids.containsAll(List.of(certified.requestId().toHex(), kept.requestId().toHex())), ids.toString());
         assertTrue(report.path("summary").path("violationsByRule").path("verdict.certified").asLong() >= 1);
         assertTrue(report.path("ledger").path("chainId").asLong() > 0);
+        JsonNode finetune = strategy(report, "FINETUNE");
+        assertEquals(List.of(2, 2, 1, 1, 0), List.of(finetune.path("executed").asInt(), finetune.path("verified").asInt(),
+                finetune.path("verdicts").path("CERTIFIED").asInt(), finetune.path("verdicts").path("NOT_DELETED").asInt(),
+                finetune.path("verdicts").path("INCONCLUSIVE").asInt()), finetune.toString());
+        assertEquals(0.5, finetune.path("meanAttackSuccessRate").asDouble(), 1e-12, "hit rates 0 and 1 on the ledger");
+        assertEquals((PeerStub.MEMBERSHIP_AUC.get("CERTIFIED") + PeerStub.MEMBERSHIP_AUC.get("NOT_DELETED")) / 2,
+                finetune.path("meanMembershipAuc").asDouble(), 1e-12, "from the two checked certificates");
+        assertEquals(1, finetune.path("failedLayers").path("statistics").asInt());
+        assertEquals(0, finetune.path("failedLayers").path("computation").asInt());
+        assertTrue(Duration.parse(finetune.path("medianExecutionLatency").asText()).toSeconds() >= 0);
 
         String text = pdfText(pdf);
         assertTrue(text.contains("Lethe compliance report"), text);
         assertTrue(text.contains(kept.requestId().toHex().substring(0, 14)), "the table lists the request");
         assertTrue(text.contains("verdict.certified: verdict NOT_DELETED"), "the violation with its evidence");
         assertTrue(text.contains(id), "the PDF names its JSON's hash");
+        assertTrue(text.contains("Unlearning strategies"), text);
+        assertTrue(text.contains("FINETUNE 2 of 2 1 / 1 / 0 0.500 0.600"), text);
 
         X509Certificate certificate = ReportSigningKey.parseCertificate(given().when().get("/reports/certificate")
                 .then().statusCode(200).extract().asString());
@@ -103,6 +124,15 @@ class ComplianceReportTest {
         opensslChecks(json, file(id, "report.json.p7s"), certificate);
     }
 
+    private static JsonNode strategy(JsonNode report, String name) {
+        for (JsonNode strategy : report.path("strategies")) {
+            if (strategy.path("strategy").asText().equals(name)) {
+                return strategy;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + report.path("strategies"));
+    }
+
     @Test
     void anEmptyPeriodStillGivesAValidSignedReport() throws Exception {
         indexer.catchUp();
@@ -112,6 +142,7 @@ class ComplianceReportTest {
         JsonNode report = JSON.readTree(json);
         assertEquals(0, report.path("summary").path("requests").asInt());
         assertEquals(0, report.path("requests").size());
+        assertEquals(0, report.path("strategies").size());
         DetachedSignature.verify(json, file(id, "report.json.p7s"), Optional.empty());
         DetachedSignature.verify(file(id, "report.pdf"), file(id, "report.pdf.p7s"), Optional.empty());
         assertTrue(pdfText(file(id, "report.pdf")).contains("Requests (0)"));
