@@ -94,8 +94,13 @@ contract UnlearningLedger is AccessControl {
     /// @notice What the verifier measured; rates and α, β in WAD, the MIA statistic signed WAD; and how each layer
     /// of evidence came out: data (absence proofs), computation (replay), serving (sentinels, repeated and replayed
     /// answers), statistics (backdoor test, membership inference).
+    /// @dev The layers sit beside the verdict so that the figures still fill three storage slots.
     struct VerificationFigures {
         Verdict verdict;
+        Layer dataLayer;
+        Layer computationLayer;
+        Layer servingLayer;
+        Layer statisticsLayer;
         uint32 probes;
         uint32 targetHits;
         uint64 alphaWad;
@@ -103,10 +108,6 @@ contract UnlearningLedger is AccessControl {
         uint64 backdoorSuccessRateWad;
         int128 miaStatisticWad;
         bytes32 certificateHash;
-        Layer dataLayer;
-        Layer computationLayer;
-        Layer servingLayer;
-        Layer statisticsLayer;
     }
 
     struct Verification {

@@ -29,12 +29,12 @@ public final class FigureCodec {
 
     public static UnlearningLedger.VerificationFigures toContract(VerificationFigures figures) {
         return new UnlearningLedger.VerificationFigures(BigInteger.valueOf(figures.verdict().ordinal()),
+                ordinal(figures.layers().data()), ordinal(figures.layers().computation()),
+                ordinal(figures.layers().serving()), ordinal(figures.layers().statistics()),
                 BigInteger.valueOf(figures.probes()), BigInteger.valueOf(figures.targetHits()),
                 unsignedWad("alpha", figures.alpha()), unsignedWad("beta", figures.beta()),
                 unsignedWad("backdoorSuccessRate", figures.backdoorSuccessRate()), toWad(figures.miaStatistic()),
-                figures.certificateHash().toArray(), ordinal(figures.layers().data()),
-                ordinal(figures.layers().computation()), ordinal(figures.layers().serving()),
-                ordinal(figures.layers().statistics()));
+                figures.certificateHash().toArray());
     }
 
     /**
@@ -43,21 +43,21 @@ public final class FigureCodec {
      * just its fields in order.
      */
     public static final List<TypeReference<?>> WORDS = List.of(new TypeReference<Uint8>() { },
-            new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint64>() { },
-            new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Int128>() { },
-            new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { }, new TypeReference<Uint8>() { },
-            new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { });
+            new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { }, new TypeReference<Uint8>() { },
+            new TypeReference<Uint8>() { }, new TypeReference<Uint32>() { }, new TypeReference<Uint32>() { },
+            new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { },
+            new TypeReference<Int128>() { }, new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { });
 
     /** The struct as an ABI signature spells it (enums are uint8), beside {@link #WORDS}: the two change together. */
-    public static final String ABI_TUPLE = "(uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32,uint8,uint8,uint8,uint8)";
+    public static final String ABI_TUPLE = "(uint8,uint8,uint8,uint8,uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32)";
 
     /** The figures from their {@link #WORDS}, starting at {@code offset} of the decoded words. */
     @SuppressWarnings("rawtypes")
     public static VerificationFigures fromWords(List<Type> words, int offset) {
         return fromContract(new UnlearningLedger.VerificationFigures(uint(words, offset), uint(words, offset + 1),
                 uint(words, offset + 2), uint(words, offset + 3), uint(words, offset + 4), uint(words, offset + 5),
-                uint(words, offset + 6), (byte[]) words.get(offset + 7).getValue(), uint(words, offset + 8),
-                uint(words, offset + 9), uint(words, offset + 10), uint(words, offset + 11)));
+                uint(words, offset + 6), uint(words, offset + 7), uint(words, offset + 8), uint(words, offset + 9),
+                uint(words, offset + 10), (byte[]) words.get(offset + 11).getValue()));
     }
 
     @SuppressWarnings("rawtypes")
