@@ -3,6 +3,7 @@ package org.lethe.verifier.replay;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.evidence.json.InvalidJsonException;
 import org.lethe.evidence.merkle.MerkleProofException;
 import org.lethe.ledger.record.Checkpoint;
@@ -14,6 +15,7 @@ import org.lethe.ml.replay.ReplayOutcome;
 import org.lethe.ml.replay.ShardMaterial;
 import org.lethe.ml.replay.ShardTranscript;
 import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.TrainingTranscriptJson;
 import org.lethe.ml.replay.UnlearningReplay;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.SisaEnsemble;
@@ -80,9 +82,18 @@ public class ServiceReplay {
             return ReplayRun.of(new ReplayEvidence(Layer.NOT_CHECKED, "a " + unlearning.strategy() + " deletion is "
                     + "approximate: there is no exact computation to replay", Optional.empty()));
         }
+        return replay(unlearning, servedVersion, subjectSamples,
+                new ModelServiceMaterial(settings.modelServiceUrl(), token.get()));
+    }
+
+    /**
+     * Replays with the material given: what {@link #replay(Unlearning, String, Set)} does with the model service's.
+     * Material that does not match what the ledger and the transcripts commit to is UNDECIDED, never taken.
+     */
+    public ReplayRun replay(Unlearning unlearning, String servedVersion, Set<Bytes32> subjectSamples,
+                            ReplayMaterial material) {
         try {
-            return run(new ReplayMaterial(settings.modelServiceUrl(), token.get()), unlearning.newVersion(),
-                    Bytes32.fromHex(servedVersion), subjectSamples);
+            return run(material, unlearning.newVersion(), Bytes32.fromHex(servedVersion), subjectSamples);
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException
                  | InvalidJsonException | MerkleProofException e) {
             LOG.warnf("replay of version %s not made: %s", unlearning.newVersion(), e.getMessage());
@@ -100,8 +111,8 @@ public class ServiceReplay {
             return undecided("version " + version + " has no parent on the ledger: nothing was unlearnt from");
         }
         Checkpoint before = recorded(after.parentVersion().get());
-        TrainingTranscript transcriptBefore = material.transcript(before.versionHash());
-        TrainingTranscript transcriptAfter = material.transcript(version);
+        TrainingTranscript transcriptBefore = TrainingTranscriptJson.fromJson(material.transcript(before.versionHash()));
+        TrainingTranscript transcriptAfter = TrainingTranscriptJson.fromJson(material.transcript(version));
         for (var pair : List.of(Map.entry(before, transcriptBefore), Map.entry(after, transcriptAfter))) {
             if (!pair.getValue().root().equals(pair.getKey().transcriptRoot())) {
                 return undecided("the transcript handed over for version " + pair.getKey().versionHash() + " hashes to "
@@ -156,7 +167,7 @@ public class ServiceReplay {
         }
         Bytes32 start = after.checkpoints().get(from - 1);
         try {
-            return new ShardMaterial(after.shard(), slices, Optional.of(material.checkpoint(start,
+            return new ShardMaterial(after.shard(), slices, Optional.of(checkpoint(material, start,
                     store.file(start).resolveSibling("incoming-" + version.toHex().substring(2, 18) + ".params"))));
         } catch (IOException e) {
             throw new UncheckedIOException("the starting checkpoint " + start + " could not be had", e);
@@ -215,13 +226,29 @@ public class ServiceReplay {
         return Optional.empty();
     }
 
-    /** The final checkpoints the replay did not train, from the provider; each is checked against its hash on load. */
+    /** The final checkpoints the replay did not train, from the provider, each checked against its hash. */
     private void importFinals(ReplayMaterial material, List<Bytes32> finals) throws IOException, InterruptedException {
         for (Bytes32 checkpoint : finals) {
             if (Files.notExists(store.file(checkpoint))) {
-                material.checkpoint(checkpoint, store.file(checkpoint));
+                checkpoint(material, checkpoint, store.file(checkpoint));
             }
         }
+    }
+
+    /**
+     * Writes the parameter file the provider hands over under a hash, once its bytes hash so.
+     *
+     * @throws IllegalStateException if they hash to something else (nothing is written)
+     */
+    private static Path checkpoint(ReplayMaterial material, Bytes32 hash, Path into)
+            throws IOException, InterruptedException {
+        byte[] bytes = material.checkpoint(hash);
+        Bytes32 actual = HashAlgorithm.SHA_256.hash(bytes);
+        if (!actual.equals(hash)) {
+            throw new IllegalStateException("the checkpoint handed over as " + hash + " hashes to " + actual);
+        }
+        Files.createDirectories(into.getParent());
+        return Files.write(into, bytes);
     }
 
     private Checkpoint recorded(Bytes32 version) {

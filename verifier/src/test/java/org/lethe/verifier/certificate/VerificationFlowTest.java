@@ -1,11 +1,13 @@
 package org.lethe.verifier.certificate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lethe.evidence.document.DocumentVerificationException;
 import org.lethe.evidence.document.SignedDocument;
@@ -15,6 +17,7 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519PublicKey;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.record.LayerState;
+import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.Verification;
 import org.lethe.ledger.record.VerificationFigures;
@@ -23,17 +26,26 @@ import org.lethe.ledger.revert.LedgerAccessDeniedException;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
 import org.lethe.service.client.ServiceClient;
+import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.verifier.TestSubject;
 import org.lethe.verifier.VerifierTestResources;
 import org.lethe.verifier.VerifierWithModelServiceResources;
+import org.lethe.verifier.replay.ModelServiceMaterial;
+import org.lethe.verifier.replay.ReplayMaterial;
+import org.lethe.verifier.replay.ReplayRun;
+import org.lethe.verifier.replay.ServiceReplay;
+import org.lethe.verifier.verification.Layer;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -51,17 +63,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * certified once the subject brings the samples for membership inference; a deletion the provider only
  * pretends to execute (strategy {@code none}) is caught without the subject asking; a subject with a
  * single mark learns at calibration that it did not take or took too faintly to decide, and is never certified;
- * a provider that keeps the data and median-filters every query is INCONCLUSIVE as an evasion, caught by the
- * verifier's sentinel subjects, whose backdoors the honest version shows.
+ * every deletion claimed exact is replayed from the model service's material, and material a provider changes on
+ * the way is refused; a provider that keeps the data, median-filters every query and claims SISA is NOT_DELETED by
+ * the replay, and its serving layer FAILED too: the verifier's sentinels, whose backdoors the honest version shows,
+ * lost them.
  */
 @QuarkusTest
 @QuarkusTestResource(value = VerifierWithModelServiceResources.class, restrictToAnnotatedClass = true)
 class VerificationFlowTest {
 
     private static final Duration JOB_LIMIT = Duration.ofMinutes(4);
+
+    @Inject
+    ServiceReplay replays;
     private static final String OPERATOR = "Bearer " + VerifierTestResources.OPERATOR_TOKEN;
 
-    private record Contributed(TestSubject subject, Bytes32 root, List<Sample> clean) {
+    private record Contributed(TestSubject subject, Bytes32 root, List<Sample> contribution, List<Sample> clean) {
     }
 
     @Test
@@ -110,6 +127,7 @@ class VerificationFlowTest {
         assertTrue(VerifierTestResources.ledger().client(VerifierTestResources.ledger().verifier())
                 .verification(honestRequest).isEmpty(), "the backdoor test alone never certifies");
         awaitVerifierJob(requestVerification(honest, honestRequest));
+        replayRefusesMaterialThatDoesNotMatchTheLedger(provider, honest, honestRequest);
 
         // the provider pretends to delete: the silent subject's backdoor is caught without them asking
         provider.put("/admin/strategy", Map.of("strategy", "none"));
@@ -179,6 +197,94 @@ class VerificationFlowTest {
                         VerificationLayers.statisticsOnly(LayerState.PASSED))));
     }
 
+    /**
+     * The honest deletion's replay, with the model service's own material and with material a provider changed on
+     * the way: another transcript, a swapped sample, a damaged checkpoint file. Each change is refused as UNDECIDED
+     * (never certified, never trained on); the untouched material replays bit for bit.
+     */
+    private void replayRefusesMaterialThatDoesNotMatchTheLedger(ServiceClient provider, Contributed subject,
+                                                                Bytes32 requestId) throws Exception {
+        JsonNode receipt = provider.get("/deletions/" + requestId.toHex());
+        Bytes32 target = receipt.path("batch").isObject()
+                ? Bytes32.fromHex(receipt.path("batch").path("batchRoot").asText()) : requestId;
+        Unlearning unlearning = VerifierTestResources.ledger().client(VerifierTestResources.ledger().verifier())
+                .unlearning(target).orElseThrow().value();
+        String version = unlearning.newVersion().toHex();
+        Set<Bytes32> samples = new HashSet<>(subject.contribution().stream().map(Sample::hash).toList());
+        ReplayMaterial honest = new ModelServiceMaterial(VerifierWithModelServiceResources.modelServiceUrl(),
+                VerifierWithModelServiceResources.REPLAY_TOKEN);
+
+        try (ReplayRun run = replays.replay(unlearning, version, samples, honest)) {
+            assertEquals(Layer.PASSED, run.evidence().computation(), run.evidence().detail());
+            assertTrue(run.replayed().isPresent(), "the replayed model answers beside the served one");
+        }
+        ReplayMaterial otherTranscript = new TamperedMaterial(honest) {
+            @Override
+            public JsonNode transcript(Bytes32 asked) throws IOException, InterruptedException {
+                ObjectNode transcript = (ObjectNode) honest.transcript(asked);
+                ((ObjectNode) transcript.path("sliceTraining")).put("seed", 99);
+                return transcript;
+            }
+        };
+        ReplayMaterial swappedSample = new TamperedMaterial(honest) {
+            @Override
+            public List<List<Sample>> slices(Bytes32 asked, int shard) throws IOException, InterruptedException {
+                List<List<Sample>> slices = new ArrayList<>(honest.slices(asked, shard));
+                List<Sample> last = new ArrayList<>(slices.get(slices.size() - 1));
+                last.set(0, FashionMnist.installed().test(1).get(0));
+                slices.set(slices.size() - 1, last);
+                return slices;
+            }
+        };
+        ReplayMaterial damagedFile = new TamperedMaterial(honest) {
+            @Override
+            public byte[] checkpoint(Bytes32 hash) throws IOException, InterruptedException {
+                byte[] file = honest.checkpoint(hash);
+                file[file.length / 2] ^= 1;
+                return file;
+            }
+        };
+        Map<ReplayMaterial, String> refusals = Map.of(otherTranscript, "hashes to", swappedSample, "samples digest to",
+                damagedFile, "hashes to");
+        for (Map.Entry<ReplayMaterial, String> tampered : refusals.entrySet()) {
+            try (ReplayRun run = replays.replay(unlearning, version, samples, tampered.getKey())) {
+                assertEquals(Layer.UNDECIDED, run.evidence().computation(), run.evidence().detail());
+                assertTrue(run.evidence().detail().contains(tampered.getValue()), run.evidence().detail());
+                assertTrue(run.replayed().isEmpty());
+            }
+        }
+    }
+
+    /** Material that answers as the model service does, except where a test overrides it. */
+    private static class TamperedMaterial implements ReplayMaterial {
+        private final ReplayMaterial honest;
+
+        TamperedMaterial(ReplayMaterial honest) {
+            this.honest = honest;
+        }
+
+        @Override
+        public JsonNode transcript(Bytes32 version) throws IOException, InterruptedException {
+            return honest.transcript(version);
+        }
+
+        @Override
+        public List<List<Sample>> slices(Bytes32 version, int shard) throws IOException, InterruptedException {
+            return honest.slices(version, shard);
+        }
+
+        @Override
+        public TrainingSetQuery.Proven shardSet(Bytes32 version, int shard, List<Bytes32> samples, Bytes32 root)
+                throws IOException, InterruptedException {
+            return honest.shardSet(version, shard, samples, root);
+        }
+
+        @Override
+        public byte[] checkpoint(Bytes32 hash) throws IOException, InterruptedException {
+            return honest.checkpoint(hash);
+        }
+    }
+
     /** Enrols, has the samples marked, and contributes what the verifier sent back. */
     private static Contributed contribute(ServiceClient provider, List<Sample> samples) throws Exception {
         TestSubject subject = new TestSubject();
@@ -197,7 +303,7 @@ class VerificationFlowTest {
             }
         }
         provider.post("/contributions", subject.samplesDocument(contribution));
-        return new Contributed(subject, SubjectDocuments.contributionRoot(contribution), clean);
+        return new Contributed(subject, SubjectDocuments.contributionRoot(contribution), contribution, clean);
     }
 
     private static Bytes32 requestDeletion(ServiceClient provider, Contributed contributed) throws Exception {
