@@ -58,16 +58,25 @@ public final class UnlearningReplay {
         }
         List<ReplayOutcome> outcomes = new ArrayList<>();
         for (int shard : affectedShards(before, after)) {
-            outcomes.add(replayShard(before.shards().get(shard), after.shards().get(shard), after.settings(),
+            ShardTranscript changed = after.shards().get(shard);
+            outcomes.add(replayShard(changed, firstChangedSlice(before.shards().get(shard), changed), after.settings(),
                     material.apply(shard)));
         }
         return outcomes;
     }
 
-    private ReplayOutcome replayShard(ShardTranscript before, ShardTranscript after, SisaTrainer.Settings settings,
+    /**
+     * Replays one shard's whole training, from its initial weights, against a version's transcript: a spot check of a
+     * shard a deletion did not touch, whose transcript could otherwise claim other data than it trained on since
+     * its first training.
+     */
+    public ReplayOutcome replayWhole(TrainingTranscript version, int shard, ShardMaterial material) {
+        return replayShard(version.shards().get(shard), 0, version.settings(), material);
+    }
+
+    private ReplayOutcome replayShard(ShardTranscript after, int from, SisaTrainer.Settings settings,
                                       ShardMaterial material) {
         int shard = after.shard();
-        int from = firstChangedSlice(before, after);
         if (material.shard() != shard || material.slices().size() != after.sliceDigests().size()) {
             return refused(shard, "the material is for shard " + material.shard() + " with " + material.slices().size()
                     + " slices, not shard " + shard + " with " + after.sliceDigests().size());

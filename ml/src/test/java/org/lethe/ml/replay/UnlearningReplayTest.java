@@ -168,6 +168,29 @@ class UnlearningReplayTest {
     }
 
     @Test
+    void aShardWhoseTranscriptClaimsOtherDataThanItTrainedOnFailsItsSpotCheck() {
+        int untouched = 1 - subjectShard;
+        ShardState trainedOn = trained.shards().get(untouched);
+        TrainingTranscript honest = transcript(trained);
+        // the transcript claims the shard never trained on one sample it did train on (a copy kept since training)
+        List<List<Sample>> claimed = trainedOn.without(Set.of(trainedOn.slices().get(0).get(0).hash())).slices();
+        List<ShardTranscript> shards = new ArrayList<>(honest.shards());
+        shards.set(untouched, ShardTranscript.of(untouched, new ShardState(claimed, trainedOn.sliceCheckpoints())));
+        TrainingTranscript lying = new TrainingTranscript(honest.architecture(), honest.layout(), honest.sliceTraining(),
+                shards);
+        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierDirectory));
+
+        ReplayOutcome honestCheck = replay.replayWhole(honest, untouched,
+                new ShardMaterial(untouched, trainedOn.slices(), Optional.empty()));
+        ReplayOutcome lyingCheck = replay.replayWhole(lying, untouched, new ShardMaterial(untouched, claimed,
+                Optional.empty()));
+
+        assertEquals(ReplayOutcome.Result.MATCHES, honestCheck.result(), honestCheck.detail());
+        assertEquals(ReplayOutcome.Result.DIFFERS, lyingCheck.result(), lyingCheck.detail());
+        assertTrue(lyingCheck.detail().startsWith("slice 0 replays to "), lyingCheck.detail());
+    }
+
+    @Test
     void theTranscriptRootCommitsToEverySliceCheckpointAndSetting() {
         TrainingTranscript original = transcript(trained);
         ShardTranscript first = original.shards().get(0);

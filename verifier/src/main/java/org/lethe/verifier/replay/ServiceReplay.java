@@ -1,6 +1,8 @@
 package org.lethe.verifier.replay;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
@@ -32,7 +34,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,7 @@ public class ServiceReplay {
     private final LedgerGateway ledger;
     private final ModelService modelService;
     private final CheckpointStore store;
+    private final SecureRandom random = new SecureRandom();
 
     public ServiceReplay(VerifierSettings settings, LedgerGateway ledger, ModelService modelService) {
         this.settings = settings;
@@ -65,6 +70,14 @@ public class ServiceReplay {
         this.modelService = modelService;
         this.store = new CheckpointStore(settings.replay().checkpointDirectory().map(Path::of)
                 .orElseGet(() -> DataDirectory.of(VerifierMain.SERVICE, "replay")));
+    }
+
+    /** A negative number of spot checks stops the service at start, not the first replay. */
+    void checkSettings(@Observes StartupEvent started) {
+        if (settings.replay().spotChecks() < 0) {
+            throw new IllegalStateException("lethe.verifier.replay.spot-checks must be 0 or more, got "
+                    + settings.replay().spotChecks());
+        }
     }
 
     /**
@@ -133,9 +146,16 @@ public class ServiceReplay {
         for (int shard : affected) {
             slices.put(shard, material.slices(version, shard));
         }
-        List<ReplayOutcome> outcomes = new UnlearningReplay(store).replay(transcriptBefore, transcriptAfter,
+        UnlearningReplay replay = new UnlearningReplay(store);
+        List<ReplayOutcome> outcomes = new ArrayList<>(replay.replay(transcriptBefore, transcriptAfter,
                 shard -> shardMaterial(material, version, transcriptBefore.shards().get(shard),
-                        transcriptAfter.shards().get(shard), slices.get(shard)));
+                        transcriptAfter.shards().get(shard), slices.get(shard))));
+        List<Integer> spotChecked = spotCheckedShards(transcriptAfter, affected);
+        for (int shard : spotChecked) {
+            slices.put(shard, material.slices(version, shard));
+            outcomes.add(replay.replayWhole(transcriptAfter, shard, new ShardMaterial(shard, slices.get(shard),
+                    Optional.empty())));
+        }
         for (ReplayOutcome outcome : outcomes) {
             if (outcome.result() != ReplayOutcome.Result.MATCHES) {
                 String detail = "shard " + outcome.shard() + ": " + outcome.detail();
@@ -146,8 +166,9 @@ public class ServiceReplay {
         if (wrongData.isPresent()) {
             return failed(wrongData.get());
         }
-        String replayed = outcomes.size() + " retrained shard(s) of version " + version
-                + " replayed bit for bit to the recorded checkpoints";
+        String replayed = affected.size() + " retrained shard(s) of version " + version
+                + " replayed bit for bit to the recorded checkpoints" + (spotChecked.isEmpty() ? ""
+                : ", and untouched shard(s) " + spotChecked + " from their first slice");
         if (!served.equals(version)) {
             return ReplayRun.of(new ReplayEvidence(Layer.PASSED, replayed + "; the served version " + served
                     + " is a later one, so its answers were not compared", Optional.empty()));
@@ -156,6 +177,21 @@ public class ServiceReplay {
         SisaEnsemble model = SisaEnsemble.load(transcriptAfter.architecture(), finals, store);
         return new ReplayRun(new ReplayEvidence(Layer.PASSED, replayed, Optional.of(model::probabilities)),
                 Optional.of(model));
+    }
+
+    /**
+     * Untouched shards drawn at random, which the provider cannot foresee, to replay from their first slice: a shard
+     * whose transcript claimed other data than it trained on since its first training shows only so.
+     */
+    private List<Integer> spotCheckedShards(TrainingTranscript after, List<Integer> affected) {
+        List<Integer> untouched = new ArrayList<>();
+        for (int shard = 0; shard < after.shards().size(); shard++) {
+            if (!affected.contains(shard)) {
+                untouched.add(shard);
+            }
+        }
+        Collections.shuffle(untouched, random);
+        return List.copyOf(untouched.subList(0, Math.min(settings.replay().spotChecks(), untouched.size())));
     }
 
     /** The slices and, when retraining started after slice 0, the checkpoint it started from. */

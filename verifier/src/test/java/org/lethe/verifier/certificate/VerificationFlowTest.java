@@ -216,6 +216,9 @@ class VerificationFlowTest {
 
         try (ReplayRun run = replays.replay(unlearning, version, samples, honest)) {
             assertEquals(Layer.PASSED, run.evidence().computation(), run.evidence().detail());
+            // two shards: the subject's is retrained, the other spot-checked from its first slice
+            assertTrue(run.evidence().detail().contains("1 retrained shard(s)")
+                    && run.evidence().detail().contains("and untouched shard(s) ["), run.evidence().detail());
             assertTrue(run.replayed().isPresent(), "the replayed model answers beside the served one");
         }
         ReplayMaterial otherTranscript = new TamperedMaterial(honest) {
