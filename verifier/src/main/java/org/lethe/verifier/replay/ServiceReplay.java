@@ -49,9 +49,9 @@ import java.util.Set;
  * weights. Every shard whose sample set held one of the subject's samples before must have been retrained, and no
  * shard's sample set may hold one after (proofs against the transcripts' per-shard roots). Every retrained shard is
  * trained again from its committed starting checkpoint on its committed samples and must give the recorded
- * checkpoints bit for bit, and the samples it trained on must be in the version's recorded training set. The
- * replayed model (its other shards as recorded, each file checked against its hash) then answers beside the
- * served one.
+ * checkpoints bit for bit, and so must untouched shards drawn at random, replayed from their first slice; the
+ * samples they trained on must be in the version's recorded training set. The replayed model (its other shards as
+ * recorded, each file checked against its hash) then answers beside the served one.
  */
 @ApplicationScoped
 public class ServiceReplay {
@@ -84,7 +84,8 @@ public class ServiceReplay {
      * @param unlearning     the execution recorded on the ledger
      * @param servedVersion  the version the verification measures: the replayed model answers beside it only when
      *                       it is the executing version
-     * @param subjectSamples the subject's sample hashes, none of which the retrained shards may hold
+     * @param subjectSamples the subject's sample hashes: every shard that held one must have been retrained, and
+     *                       no shard may hold one after
      */
     public ReplayRun replay(Unlearning unlearning, String servedVersion, Set<Bytes32> subjectSamples) {
         Optional<String> token = settings.replay().modelServiceToken();
