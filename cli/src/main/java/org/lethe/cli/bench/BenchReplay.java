@@ -19,7 +19,6 @@ import org.lethe.verifier.verification.ReplayEvidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,12 +55,10 @@ final class BenchReplay implements AutoCloseable {
                 shard -> material(transcriptBefore.shards().get(shard), transcriptAfter.shards().get(shard),
                         after.shards().get(shard), provider));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Optional<ReplayOutcome> failed = outcomes.stream()
-                .filter(outcome -> outcome.result() != ReplayOutcome.Result.MATCHES).findFirst();
-        if (failed.isPresent()) {
-            Layer layer = failed.get().result() == ReplayOutcome.Result.DIFFERS ? Layer.FAILED : Layer.UNDECIDED;
-            return new BenchReplay(new ReplayEvidence(layer, "shard " + failed.get().shard() + ": " + failed.get().detail(),
-                    Optional.empty()), Optional.empty(), failed.get().result().name(), seconds);
+        Optional<ReplayEvidence> mismatch = ReplayEvidence.firstMismatch(outcomes);
+        if (mismatch.isPresent()) {
+            return new BenchReplay(mismatch.get(), Optional.empty(), mismatch.get().computation() == Layer.FAILED
+                    ? ReplayOutcome.Result.DIFFERS.name() : ReplayOutcome.Result.REFUSED.name(), seconds);
         }
         copyRecordedFinals(after, provider, verifier);
         SisaEnsemble model = SisaEnsemble.load(after, verifier);
@@ -74,20 +71,23 @@ final class BenchReplay implements AutoCloseable {
                                           CheckpointStore provider) {
         int from = UnlearningReplay.firstChangedSlice(before, after);
         return new ShardMaterial(after.shard(), recorded.slices(), from == 0 ? Optional.empty()
-                : Optional.of(provider.file(recorded.sliceCheckpoints().get(from - 1))));
+                : Optional.of(parameters(provider, recorded.sliceCheckpoints().get(from - 1))));
     }
 
     /** The shards' final weights the replay did not produce, as the provider hands them for the comparison. */
     private static void copyRecordedFinals(SisaModel after, CheckpointStore provider, CheckpointStore verifier) {
-        try {
-            for (Bytes32 checkpoint : after.shards().stream().map(ShardState::finalCheckpoint).toList()) {
-                if (Files.notExists(verifier.file(checkpoint))) {
-                    Files.createDirectories(verifier.file(checkpoint).getParent());
-                    Files.copy(provider.file(checkpoint), verifier.file(checkpoint), StandardCopyOption.REPLACE_EXISTING);
-                }
+        for (Bytes32 checkpoint : after.shards().stream().map(ShardState::finalCheckpoint).toList()) {
+            if (Files.notExists(verifier.file(checkpoint))) {
+                verifier.add(checkpoint, parameters(provider, checkpoint));
             }
+        }
+    }
+
+    private static byte[] parameters(CheckpointStore store, Bytes32 checkpoint) {
+        try {
+            return Files.readAllBytes(store.file(checkpoint));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the recorded weights to the verifier", e);
+            throw new UncheckedIOException("cannot read the provider's checkpoint " + checkpoint, e);
         }
     }
 

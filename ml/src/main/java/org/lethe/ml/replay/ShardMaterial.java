@@ -2,7 +2,6 @@ package org.lethe.ml.replay;
 
 import org.lethe.ml.data.Sample;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +12,9 @@ import java.util.Optional;
  *
  * @param shard           the shard
  * @param slices          the shard's slices in the new version, in training order
- * @param startCheckpoint the parameter file retraining started from
+ * @param startCheckpoint the bytes of the parameter file retraining started from
  */
-public record ShardMaterial(int shard, List<List<Sample>> slices, Optional<Path> startCheckpoint) {
+public record ShardMaterial(int shard, List<List<Sample>> slices, Optional<byte[]> startCheckpoint) {
 
     public ShardMaterial {
         slices = slices.stream().map(List::copyOf).toList();

@@ -37,18 +37,35 @@ public record ShardTranscript(int shard, List<Bytes32> sliceDigests, List<Bytes3
     }
 
     public static ShardTranscript of(int shard, ShardState state) {
-        return new ShardTranscript(shard, state.slices().stream().map(ShardTranscript::sliceDigest).toList(),
-                state.sliceCheckpoints(), sampleSet(state.slices()));
+        return ofHashes(shard, hashes(state.slices()), state.sliceCheckpoints());
+    }
+
+    /**
+     * The transcript of a shard known by its samples' hashes alone, slice by slice in training order.
+     *
+     * @param checkpoints the hash of the parameters after each slice
+     */
+    public static ShardTranscript ofHashes(int shard, List<List<Bytes32>> sliceHashes, List<Bytes32> checkpoints) {
+        return new ShardTranscript(shard, sliceHashes.stream().map(ShardTranscript::digest).toList(), checkpoints,
+                SortedSetTree.of(sliceHashes.stream().flatMap(List::stream).toList()).root());
     }
 
     /** The sorted-set root of every sample hash in the slices. */
     public static Bytes32 sampleSet(List<List<Sample>> slices) {
-        return SortedSetTree.of(slices.stream().flatMap(List::stream).map(Sample::hash).toList()).root();
+        return SortedSetTree.of(hashes(slices).stream().flatMap(List::stream).toList()).root();
     }
 
     /** SHA-256 over the samples' hashes in order; an empty slice digests to the hash of nothing. */
     public static Bytes32 sliceDigest(List<Sample> slice) {
-        return HashAlgorithm.SHA_256.hash(slice.stream().map(Sample::hash).toArray(Bytes32[]::new));
+        return digest(slice.stream().map(Sample::hash).toList());
+    }
+
+    private static Bytes32 digest(List<Bytes32> sampleHashes) {
+        return HashAlgorithm.SHA_256.hash(sampleHashes.toArray(Bytes32[]::new));
+    }
+
+    private static List<List<Bytes32>> hashes(List<List<Sample>> slices) {
+        return slices.stream().map(slice -> slice.stream().map(Sample::hash).toList()).toList();
     }
 
     /**

@@ -56,9 +56,9 @@ public record TrainingTranscript(Architecture architecture, SisaLayout layout, T
         return shards.stream().map(shard -> shard.checkpoints().get(shard.checkpoints().size() - 1)).toList();
     }
 
-    /** The weights hash these final checkpoints make (as {@link SisaModel#weightsHash()} computes it). */
+    /** The weights hash these final checkpoints make. */
     public Bytes32 weightsHash() {
-        return HashAlgorithm.SHA_256.hash(finalCheckpoints().toArray(Bytes32[]::new));
+        return SisaModel.weightsHash(finalCheckpoints());
     }
 
     /** The settings a replay trains with: exactly the committed ones. */

@@ -28,10 +28,7 @@ public final class TrainingTranscriptJson {
         json.put("architecture", transcript.architecture().name());
         json.put("shards", transcript.layout().shards());
         json.put("slices", transcript.layout().slices());
-        TrainingConfig training = transcript.sliceTraining();
-        json.putObject("sliceTraining").put("epochs", training.epochs()).put("batchSize", training.batchSize())
-                .put("learningRate", training.learningRate()).put("labelSmoothing", training.labelSmoothing())
-                .put("seed", training.seed());
+        json.set("sliceTraining", configToJson(transcript.sliceTraining()));
         ArrayNode shards = json.putArray("shardTranscripts");
         for (ShardTranscript shard : transcript.shards()) {
             ObjectNode node = shards.addObject().put("shard", shard.shard()).put("sampleSet", shard.sampleSet().toHex());
@@ -43,16 +40,37 @@ public final class TrainingTranscriptJson {
         return json;
     }
 
+    /** One slice step's training configuration, as a transcript holds it. */
+    public static ObjectNode configToJson(TrainingConfig training) {
+        return JsonNodeFactory.instance.objectNode().put("epochs", training.epochs())
+                .put("batchSize", training.batchSize()).put("learningRate", training.learningRate())
+                .put("labelSmoothing", training.labelSmoothing()).put("seed", training.seed());
+    }
+
+    /**
+     * @throws InvalidJsonException if a field is missing or of the wrong type, or the values are not a configuration
+     */
+    public static TrainingConfig configFromJson(JsonNode json) {
+        try {
+            return config(json);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJsonException("not a training configuration: " + e.getMessage());
+        }
+    }
+
+    private static TrainingConfig config(JsonNode training) {
+        return new TrainingConfig(integer(training, "epochs"), integer(training, "batchSize"),
+                (float) field(training, "learningRate", JsonNode::isNumber).doubleValue(),
+                (float) field(training, "labelSmoothing", JsonNode::isNumber).doubleValue(),
+                field(training, "seed", JsonNode::canConvertToLong).longValue());
+    }
+
     /**
      * @throws InvalidJsonException if a field is missing or of the wrong type, or the values do not make a transcript
      */
     public static TrainingTranscript fromJson(JsonNode json) {
         try {
-            JsonNode training = field(json, "sliceTraining", JsonNode::isObject);
-            TrainingConfig sliceTraining = new TrainingConfig(integer(training, "epochs"), integer(training, "batchSize"),
-                    (float) field(training, "learningRate", JsonNode::isNumber).doubleValue(),
-                    (float) field(training, "labelSmoothing", JsonNode::isNumber).doubleValue(),
-                    field(training, "seed", JsonNode::canConvertToLong).longValue());
+            TrainingConfig sliceTraining = config(field(json, "sliceTraining", JsonNode::isObject));
             List<ShardTranscript> shards = new ArrayList<>();
             for (JsonNode shard : field(json, "shardTranscripts", JsonNode::isArray)) {
                 shards.add(new ShardTranscript(integer(shard, "shard"), hashes(shard, "sliceDigests"),

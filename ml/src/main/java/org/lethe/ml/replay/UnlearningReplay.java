@@ -1,16 +1,12 @@
 package org.lethe.ml.replay;
 
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.evidence.hash.HashAlgorithm;
+import org.lethe.ml.network.TamperedParametersException;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.ml.sisa.ShardState;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,7 +116,7 @@ public final class UnlearningReplay {
     }
 
     /**
-     * Copies the starting checkpoint into the verifier's store once it hashes to what the transcripts commit to
+     * Keeps the starting checkpoint in the verifier's store once it hashes to what the transcripts commit to
      * before the first changed slice (the same in both: the slices before it did not change).
      */
     private Optional<ReplayOutcome> importStart(ShardTranscript after, int from, ShardMaterial material) {
@@ -132,18 +128,11 @@ public final class UnlearningReplay {
             return Optional.of(refused(after.shard(), "no starting checkpoint for slice " + from));
         }
         try {
-            byte[] bytes = Files.readAllBytes(material.startCheckpoint().get());
-            Bytes32 actual = HashAlgorithm.SHA_256.hash(bytes);
-            if (!actual.equals(committed)) {
-                return Optional.of(refused(after.shard(), "the starting checkpoint hashes to " + actual + "; both "
-                        + "transcripts commit to " + committed + " before slice " + from));
-            }
-            Path target = verifierStore.file(committed);
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
+            verifierStore.add(committed, material.startCheckpoint().get());
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot import the starting checkpoint", e);
+        } catch (TamperedParametersException e) {
+            return Optional.of(refused(after.shard(), "the starting checkpoint hashes to " + e.actual() + "; both "
+                    + "transcripts commit to " + committed + " before slice " + from));
         }
     }
 

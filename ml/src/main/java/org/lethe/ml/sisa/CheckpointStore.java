@@ -1,10 +1,12 @@
 package org.lethe.ml.sisa;
 
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ml.network.Architecture;
 import org.lethe.ml.network.Network;
 import org.lethe.ml.network.TamperedParametersException;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,6 +44,28 @@ public final class CheckpointStore {
             throw new UncheckedIOException(new NoSuchFileException(file.toString(), null, "no checkpoint " + hash));
         }
         return Network.load(architecture, file, hash);
+    }
+
+    /**
+     * Keeps a parameter file handed over from elsewhere (another party's store) under the hash it was named by,
+     * once its bytes hash so; a file already kept under that hash is left as it is.
+     *
+     * @throws TamperedParametersException if the bytes hash to something else (nothing is written)
+     */
+    public void add(Bytes32 hash, byte[] parameters) {
+        Bytes32 actual = HashAlgorithm.SHA_256.hash(parameters);
+        Path file = file(hash);
+        if (!actual.equals(hash)) {
+            throw new TamperedParametersException(file, hash, actual);
+        }
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.write(file, parameters);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep parameter file " + file, e);
+        }
     }
 
     public Path file(Bytes32 hash) {

@@ -27,7 +27,12 @@ public record SisaModel(Architecture architecture, SisaLayout layout, List<Shard
 
     /** SHA-256 over the shards' final parameter hashes, in shard order: the weights' identity. */
     public Bytes32 weightsHash() {
-        return HashAlgorithm.SHA_256.hash(shards.stream().map(ShardState::finalCheckpoint).toArray(Bytes32[]::new));
+        return weightsHash(shards.stream().map(ShardState::finalCheckpoint).toList());
+    }
+
+    /** SHA-256 over the shards' final parameter hashes, in shard order. */
+    public static Bytes32 weightsHash(List<Bytes32> finalCheckpoints) {
+        return HashAlgorithm.SHA_256.hash(finalCheckpoints.toArray(Bytes32[]::new));
     }
 
     /** Every sample the model was trained on. */

@@ -21,6 +21,7 @@ import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
 import org.lethe.ml.unlearning.UnlearningMethod;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,8 +79,12 @@ class UnlearningReplayTest {
     /** What an honest provider hands over: the new version's slices and its stored starting checkpoint. */
     private static ShardMaterial material(SisaModel after, int shard, int from) {
         ShardState state = after.shards().get(shard);
-        return new ShardMaterial(shard, state.slices(), from == 0 ? Optional.empty()
-                : Optional.of(providerStore.file(state.sliceCheckpoints().get(from - 1))));
+        try {
+            return new ShardMaterial(shard, state.slices(), from == 0 ? Optional.empty()
+                    : Optional.of(Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(from - 1)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<ReplayOutcome> replay(SisaModel after) {
@@ -120,8 +125,7 @@ class UnlearningReplayTest {
         List<Sample> lastSlice = new ArrayList<>(swapped.get(2));
         lastSlice.set(0, TestData.train().get(5_000));
         swapped.set(2, lastSlice);
-        Path otherStart = Files.write(verifierDirectory.resolve("other.params"),
-                Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(0))));
+        byte[] otherStart = Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(0)));
         UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierDirectory.resolve("store")));
 
         ReplayOutcome otherSamples = replay.replay(transcript(trained), transcript(sisa),

@@ -28,7 +28,6 @@ import org.lethe.modelservice.TestSubject;
 import org.lethe.service.client.ServiceClient;
 import org.lethe.service.client.TrainingSetQuery;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,10 +96,12 @@ class ReplayApiTest {
         // shards before, and are in none after
         List<Bytes32> subjectSamples = contributed.stream().map(Sample::hash).toList();
         int heldBefore = 0;
+        int subjectsShard = -1;
         for (int shard = 0; shard < transcriptAfter.shards().size(); shard++) {
             int held = shardSet(before, shard, subjectSamples, transcriptBefore.shards().get(shard).sampleSet()).present();
             assertTrue(held == 0 || affected.contains(shard), "shard " + shard + " held the subject's samples");
             heldBefore += held;
+            subjectsShard = held > 0 ? shard : subjectsShard;
             assertEquals(subjectSamples.size(), shardSet(after, shard, subjectSamples,
                     transcriptAfter.shards().get(shard).sampleSet()).absent());
         }
@@ -111,9 +112,11 @@ class ReplayApiTest {
         asVerifier().contentType(ContentType.JSON).body(Map.of("samples", List.of(subjectSamples.get(0).toHex())))
                 .post("/replay/versions/" + after + "/shards/" + transcriptAfter.shards().size() + "/sample-set").then()
                 .statusCode(404).body("type", equalTo("urn:lethe:problem:unknown-shard"));
+        asVerifier().get("/replay/versions/" + after + "/shards/-1/slices").then().statusCode(404)
+                .body("type", equalTo("urn:lethe:problem:unknown-shard"));
 
-        // the version before the deletion names the deleted samples, which are gone
-        asVerifier().get("/replay/versions/" + before + "/shards/" + affected.get(0) + "/slices").then().statusCode(410)
+        // the version before the deletion names the subject's deleted samples in their shard, which are gone
+        asVerifier().get("/replay/versions/" + before + "/shards/" + subjectsShard + "/slices").then().statusCode(410)
                 .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:samples-deleted"));
 
         List<ReplayOutcome> outcomes = new UnlearningReplay(new CheckpointStore(verifierStore.resolve("replayed")))
@@ -137,8 +140,7 @@ class ReplayApiTest {
         byte[] file = asVerifier().get("/replay/checkpoints/" + start.toHex()).then().statusCode(200).extract()
                 .asByteArray();
         assertEquals(start, HashAlgorithm.SHA_256.hash(file));
-        return new ShardMaterial(after.shard(), slices,
-                Optional.of(Files.write(verifierStore.resolve("start-" + after.shard() + ".params"), file)));
+        return new ShardMaterial(after.shard(), slices, Optional.of(file));
     }
 
     @Test

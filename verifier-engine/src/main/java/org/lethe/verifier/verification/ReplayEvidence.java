@@ -1,7 +1,9 @@
 package org.lethe.verifier.verification;
 
+import org.lethe.ml.replay.ReplayOutcome;
 import org.lethe.verifier.oracle.ModelOracle;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,5 +20,16 @@ public record ReplayEvidence(Layer computation, String detail, Optional<ModelOra
 
     public static ReplayEvidence notRun() {
         return new ReplayEvidence(Layer.NOT_CHECKED, "no replay was run", Optional.empty());
+    }
+
+    /**
+     * The first shard that did not replay to its recorded checkpoints: FAILED when it gave other weights (the
+     * version was not trained on what its transcript claims), UNDECIDED when its material was refused; empty when
+     * every shard matched.
+     */
+    public static Optional<ReplayEvidence> firstMismatch(List<ReplayOutcome> outcomes) {
+        return outcomes.stream().filter(outcome -> outcome.result() != ReplayOutcome.Result.MATCHES).findFirst()
+                .map(outcome -> new ReplayEvidence(outcome.result() == ReplayOutcome.Result.DIFFERS ? Layer.FAILED
+                        : Layer.UNDECIDED, "shard " + outcome.shard() + ": " + outcome.detail(), Optional.empty()));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.evidence.json.InvalidJsonException;
 import org.lethe.evidence.merkle.MerkleProofException;
 import org.lethe.ledger.record.Checkpoint;
@@ -13,6 +12,7 @@ import org.lethe.ledger.record.Recorded;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.network.TamperedParametersException;
 import org.lethe.ml.replay.ReplayOutcome;
 import org.lethe.ml.replay.ShardMaterial;
 import org.lethe.ml.replay.ShardTranscript;
@@ -109,7 +109,7 @@ public class ServiceReplay {
         try {
             return run(material, unlearning.newVersion(), Bytes32.fromHex(servedVersion), subjectSamples);
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException
-                 | InvalidJsonException | MerkleProofException e) {
+                 | InvalidJsonException | MerkleProofException | TamperedParametersException e) {
             LOG.warnf("replay of version %s not made: %s", unlearning.newVersion(), e.getMessage());
             return undecided("the provider's replay material could not be had: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -149,7 +149,7 @@ public class ServiceReplay {
         }
         UnlearningReplay replay = new UnlearningReplay(store);
         List<ReplayOutcome> outcomes = new ArrayList<>(replay.replay(transcriptBefore, transcriptAfter,
-                shard -> shardMaterial(material, version, transcriptBefore.shards().get(shard),
+                shard -> shardMaterial(material, transcriptBefore.shards().get(shard),
                         transcriptAfter.shards().get(shard), slices.get(shard))));
         List<Integer> spotChecked = spotCheckedShards(transcriptAfter, affected);
         for (int shard : spotChecked) {
@@ -157,11 +157,9 @@ public class ServiceReplay {
             outcomes.add(replay.replayWhole(transcriptAfter, shard, new ShardMaterial(shard, slices.get(shard),
                     Optional.empty())));
         }
-        for (ReplayOutcome outcome : outcomes) {
-            if (outcome.result() != ReplayOutcome.Result.MATCHES) {
-                String detail = "shard " + outcome.shard() + ": " + outcome.detail();
-                return outcome.result() == ReplayOutcome.Result.DIFFERS ? failed(detail) : undecided(detail);
-            }
+        Optional<ReplayEvidence> mismatch = ReplayEvidence.firstMismatch(outcomes);
+        if (mismatch.isPresent()) {
+            return ReplayRun.of(mismatch.get());
         }
         Optional<String> wrongData = trainedOnWhatTheRootLeavesOut(after, slices);
         if (wrongData.isPresent()) {
@@ -196,16 +194,15 @@ public class ServiceReplay {
     }
 
     /** The slices and, when retraining started after slice 0, the checkpoint it started from. */
-    private ShardMaterial shardMaterial(ReplayMaterial material, Bytes32 version, ShardTranscript before,
-                                        ShardTranscript after, List<List<Sample>> slices) {
+    private static ShardMaterial shardMaterial(ReplayMaterial material, ShardTranscript before, ShardTranscript after,
+                                               List<List<Sample>> slices) {
         int from = UnlearningReplay.firstChangedSlice(before, after);
         if (from == 0) {
             return new ShardMaterial(after.shard(), slices, Optional.empty());
         }
         Bytes32 start = after.checkpoints().get(from - 1);
         try {
-            return new ShardMaterial(after.shard(), slices, Optional.of(checkpoint(material, start,
-                    store.file(start).resolveSibling("incoming-" + version.toHex().substring(2, 18) + ".params"))));
+            return new ShardMaterial(after.shard(), slices, Optional.of(material.checkpoint(start)));
         } catch (IOException e) {
             throw new UncheckedIOException("the starting checkpoint " + start + " could not be had", e);
         } catch (InterruptedException e) {
@@ -267,25 +264,9 @@ public class ServiceReplay {
     private void importFinals(ReplayMaterial material, List<Bytes32> finals) throws IOException, InterruptedException {
         for (Bytes32 checkpoint : finals) {
             if (Files.notExists(store.file(checkpoint))) {
-                checkpoint(material, checkpoint, store.file(checkpoint));
+                store.add(checkpoint, material.checkpoint(checkpoint));
             }
         }
-    }
-
-    /**
-     * Writes the parameter file the provider hands over under a hash, once its bytes hash so.
-     *
-     * @throws IllegalStateException if they hash to something else (nothing is written)
-     */
-    private static Path checkpoint(ReplayMaterial material, Bytes32 hash, Path into)
-            throws IOException, InterruptedException {
-        byte[] bytes = material.checkpoint(hash);
-        Bytes32 actual = HashAlgorithm.SHA_256.hash(bytes);
-        if (!actual.equals(hash)) {
-            throw new IllegalStateException("the checkpoint handed over as " + hash + " hashes to " + actual);
-        }
-        Files.createDirectories(into.getParent());
-        return Files.write(into, bytes);
     }
 
     private Checkpoint recorded(Bytes32 version) {
