@@ -160,26 +160,26 @@ public class VerificationService {
     public void run(UUID job) {
         SamplesRequest request = parse(job);
         DeletionAnchor anchor = anchor(requestId(request));
+        List<Bytes32> subjectSamples = marking.sampleHashes(request.subjectId());
         certify(job, measure(job, request.subjectId(), anchor, "replaying and measuring",
                 (served, version, probes, nullModel, calibration, trigger) -> {
                     try (ReplayRun replay = replays.replay(anchor.unlearning().orElseThrow(), version,
-                            new HashSet<>(marking.sampleHashes(request.subjectId())))) {
+                            new HashSet<>(subjectSamples))) {
                         return engine.engine().verify(probes, nullModel, engine.nonMemberScores(served, version),
                                 calibration.figures().backdoor(), trigger.spec(), triggers.all(), request.samples(),
-                                new Evidence(dataCheck(request.subjectId(), version), replay.evidence(),
+                                new Evidence(dataCheck(subjectSamples, version), replay.evidence(),
                                         sentinels.forVerification()));
                     }
                 }));
     }
 
     /**
-     * The subject's samples (as marking returned them) against the served version's training-set root on the
-     * ledger, each proof checked against the root.
+     * The subject's samples (the hashes of those marking returned) against the served version's training-set root
+     * on the ledger, each proof checked against the root.
      *
      * @throws VersionNotRecordedException while the served version is not on the ledger yet
      */
-    private DataCheck dataCheck(Bytes32 subjectId, String version) {
-        List<Bytes32> samples = marking.sampleHashes(subjectId);
+    private DataCheck dataCheck(List<Bytes32> samples, String version) {
         Bytes32 root = ledger.client().checkpoint(Bytes32.fromHex(version)).map(recorded -> recorded.value().trainingSetRoot())
                 .orElseThrow(() -> new VersionNotRecordedException(version));
         try {
