@@ -192,7 +192,7 @@ public class ModelChanges {
             entity.weightsHash = model.weightsHash().toHex();
             entity.trainingSetRoot = model.trainingSetRoot().toHex();
             entity.transcriptRoot = transcriptRoot.toHex();
-            entity.transcript = TrainingTranscriptJson.toJson(transcript).toString();
+            entity.sliceTraining = TrainingTranscriptJson.configToJson(training.sliceTraining()).toString();
             entity.origin = origin;
             entity.strategy = provider.map(p -> p.claimed().name()).orElse(null);
             entity.layout = ModelLayoutCodec.encode(model);

@@ -8,6 +8,9 @@ import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.network.Architecture;
+import org.lethe.ml.network.TrainingConfig;
+import org.lethe.ml.replay.ShardTranscript;
+import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.sisa.ShardState;
 import org.lethe.ml.sisa.SisaLayout;
 import org.lethe.ml.sisa.SisaModel;
@@ -48,13 +51,51 @@ final class ModelLayoutCodec {
 
     /** The sample hashes a stored layout names, shard by shard. */
     static List<List<Bytes32>> shardSampleHashes(String layout) {
-        List<List<Bytes32>> shards = new ArrayList<>();
-        for (JsonNode state : CanonicalJson.parse(layout).get("shardStates")) {
-            List<Bytes32> hashes = new ArrayList<>();
-            state.get("slices").forEach(slice -> slice.forEach(hash -> hashes.add(Bytes32.fromHex(hash.asText()))));
-            shards.add(hashes);
+        return sliceHashes(CanonicalJson.parse(layout)).stream()
+                .map(shard -> shard.stream().flatMap(List::stream).toList()).toList();
+    }
+
+    /**
+     * The training transcript of a stored layout, trained slice by slice with {@code sliceTraining}: the layout
+     * names every slice's samples and checkpoints, so the transcript is never stored beside it.
+     */
+    static TrainingTranscript transcript(String layout, TrainingConfig sliceTraining) {
+        JsonNode json = CanonicalJson.parse(layout);
+        List<List<List<Bytes32>>> slices = sliceHashes(json);
+        List<ShardTranscript> shards = new ArrayList<>();
+        for (int shard = 0; shard < slices.size(); shard++) {
+            shards.add(ShardTranscript.ofHashes(shard, slices.get(shard), hashes(json.get("shardStates").get(shard)
+                    .get("checkpoints"))));
+        }
+        return new TrainingTranscript(Architecture.valueOf(json.get("architecture").asText()),
+                new SisaLayout(json.get("shards").asInt(), json.get("slices").asInt()), sliceTraining, shards);
+    }
+
+    /** Shard by shard, slice by slice, the sample hashes a layout names. */
+    private static List<List<List<Bytes32>>> sliceHashes(JsonNode layout) {
+        List<List<List<Bytes32>>> shards = new ArrayList<>();
+        for (JsonNode state : layout.get("shardStates")) {
+            List<List<Bytes32>> slices = new ArrayList<>();
+            state.get("slices").forEach(slice -> slices.add(hashes(slice)));
+            shards.add(slices);
         }
         return shards;
+    }
+
+    private static List<Bytes32> hashes(JsonNode array) {
+        List<Bytes32> hashes = new ArrayList<>();
+        array.forEach(hash -> hashes.add(Bytes32.fromHex(hash.asText())));
+        return hashes;
+    }
+
+    /**
+     * One shard's slices with their samples, from a catalog that holds at least that shard's samples.
+     *
+     * @throws IllegalStateException if the layout names a sample the catalog lacks
+     */
+    static List<List<Sample>> shardSlices(String layout, int shard, Map<Bytes32, Sample> catalog) {
+        return sliceHashes(CanonicalJson.parse(layout)).get(shard).stream()
+                .map(slice -> slice.stream().map(hash -> sample(catalog, hash)).toList()).toList();
     }
 
     /**
@@ -62,26 +103,22 @@ final class ModelLayoutCodec {
      */
     static SisaModel decode(String layout, Map<Bytes32, Sample> catalog) {
         JsonNode json = CanonicalJson.parse(layout);
+        List<List<List<Bytes32>>> slices = sliceHashes(json);
         List<ShardState> shards = new ArrayList<>();
-        for (JsonNode state : json.get("shardStates")) {
-            List<List<Sample>> slices = new ArrayList<>();
-            for (JsonNode slice : state.get("slices")) {
-                List<Sample> samples = new ArrayList<>();
-                for (JsonNode hash : slice) {
-                    Sample sample = catalog.get(Bytes32.fromHex(hash.asText()));
-                    if (sample == null) {
-                        throw new IllegalStateException("stored model names sample " + hash.asText()
-                                + ", which is no longer in the training data");
-                    }
-                    samples.add(sample);
-                }
-                slices.add(samples);
-            }
-            List<Bytes32> checkpoints = new ArrayList<>();
-            state.get("checkpoints").forEach(hash -> checkpoints.add(Bytes32.fromHex(hash.asText())));
-            shards.add(new ShardState(slices, checkpoints));
+        for (int shard = 0; shard < slices.size(); shard++) {
+            shards.add(new ShardState(slices.get(shard).stream()
+                    .map(slice -> slice.stream().map(hash -> sample(catalog, hash)).toList()).toList(),
+                    hashes(json.get("shardStates").get(shard).get("checkpoints"))));
         }
         return new SisaModel(Architecture.valueOf(json.get("architecture").asText()),
                 new SisaLayout(json.get("shards").asInt(), json.get("slices").asInt()), shards);
+    }
+
+    private static Sample sample(Map<Bytes32, Sample> catalog, Bytes32 hash) {
+        Sample sample = catalog.get(hash);
+        if (sample == null) {
+            throw new IllegalStateException("stored model names sample " + hash + ", which is no longer in the training data");
+        }
+        return sample;
     }
 }

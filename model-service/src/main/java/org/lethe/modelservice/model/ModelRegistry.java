@@ -142,6 +142,11 @@ public class ModelRegistry {
             throw new IllegalStateException("stored layout of version " + version.versionHash + " has weights hash "
                     + model.weightsHash() + ", not the recorded " + version.weightsHash + ": refusing to serve it");
         }
+        Bytes32 transcriptRoot = version.transcript().root();
+        if (!transcriptRoot.toHex().equals(version.transcriptRoot)) {
+            throw new IllegalStateException("stored layout of version " + version.versionHash + " has transcript root "
+                    + transcriptRoot + ", not the recorded " + version.transcriptRoot + ": refusing to serve it");
+        }
         try {
             ledger.client().checkpoint(Bytes32.fromHex(version.versionHash)).ifPresent(recorded -> {
                 if (!recorded.value().weightsHash().equals(model.weightsHash())) {

@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.lethe.evidence.json.CanonicalJson;
+import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.TrainingTranscriptJson;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -33,9 +36,9 @@ public class ModelVersionEntity extends PanacheEntityBase {
     @Column(name = "transcript_root", nullable = false)
     public String transcriptRoot;
 
-    /** The training transcript as JSON (ml TrainingTranscriptJson). */
-    @Column(nullable = false)
-    public String transcript;
+    /** Each slice step's training configuration as JSON; with the layout it gives the training transcript. */
+    @Column(name = "slice_training", nullable = false)
+    public String sliceTraining;
 
     @Column(nullable = false)
     public String origin;
@@ -47,6 +50,11 @@ public class ModelVersionEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The version's training transcript, derived from its layout and slice-training configuration. */
+    public TrainingTranscript transcript() {
+        return ModelLayoutCodec.transcript(layout, TrainingTranscriptJson.configFromJson(CanonicalJson.parse(sliceTraining)));
+    }
 
     public static Optional<ModelVersionEntity> latest() {
         return find("order by number desc").<ModelVersionEntity>firstResultOptional();

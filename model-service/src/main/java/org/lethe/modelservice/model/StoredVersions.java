@@ -3,7 +3,7 @@ package org.lethe.modelservice.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lethe.evidence.hash.Bytes32;
-import org.lethe.ml.sisa.ShardState;
+import org.lethe.ml.data.Sample;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +18,15 @@ public class StoredVersions {
         this.data = data;
     }
 
-    /** The version's shards with their samples; empty once a sample it names has been deleted. */
+    /**
+     * One shard's slices with their samples, reading only that shard's samples; empty once a sample it names has
+     * been deleted.
+     */
     @Transactional
-    public Optional<List<ShardState>> shards(ModelVersionEntity version) {
+    public Optional<List<List<Sample>>> shardSlices(ModelVersionEntity version, int shard) {
         try {
-            return Optional.of(ModelLayoutCodec.decode(version.layout, data.catalog()).shards());
+            return Optional.of(ModelLayoutCodec.shardSlices(version.layout, shard,
+                    data.catalog(shardSampleHashes(version).get(shard))));
         } catch (IllegalStateException deleted) {
             return Optional.empty();
         }

@@ -9,9 +9,12 @@ import org.lethe.ml.sisa.OwnedSample;
 import org.lethe.modelservice.contribution.SampleEntity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the model trains on, in arrival order: the provider's own Fashion-MNIST images first, then the
@@ -19,6 +22,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class TrainingData {
+
+    /** Hashes asked for in one query, well under PostgreSQL's limit on bound parameters. */
+    private static final int HASHES_PER_QUERY = 10_000;
 
     private final ModelSettings settings;
     private List<OwnedSample> base;
@@ -38,6 +44,27 @@ public class TrainingData {
     public Map<Bytes32, Sample> catalog() {
         Map<Bytes32, Sample> catalog = new HashMap<>();
         samples("").forEach(owned -> catalog.put(owned.sample().hash(), owned.sample()));
+        return catalog;
+    }
+
+    /**
+     * The stored samples among these hashes (deletion pending or not), by hash: what one shard of a version names,
+     * read without the rest of the training data.
+     */
+    @Transactional
+    public Map<Bytes32, Sample> catalog(Collection<Bytes32> hashes) {
+        Set<Bytes32> wanted = new HashSet<>(hashes);
+        Map<Bytes32, Sample> catalog = new HashMap<>();
+        base().stream().map(OwnedSample::sample).filter(sample -> wanted.contains(sample.hash()))
+                .forEach(sample -> catalog.put(sample.hash(), sample));
+        List<String> contributed = wanted.stream().filter(hash -> !catalog.containsKey(hash)).map(Bytes32::toHex).toList();
+        for (int from = 0; from < contributed.size(); from += HASHES_PER_QUERY) {
+            SampleEntity.<SampleEntity>list("sampleHash in ?1",
+                    contributed.subList(from, Math.min(contributed.size(), from + HASHES_PER_QUERY))).forEach(row -> {
+                        Sample sample = new Sample("sample-" + row.arrival, row.image, row.label);
+                        catalog.put(sample.hash(), sample);
+                    });
+        }
         return catalog;
     }
 

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ml.data.Sample;
-import org.lethe.ml.sisa.ShardState;
+import org.lethe.ml.replay.TrainingTranscriptJson;
 import org.lethe.modelservice.model.ModelRegistry;
 import org.lethe.modelservice.model.ModelVersionEntity;
 import org.lethe.modelservice.model.StoredVersions;
@@ -54,10 +54,10 @@ public class ReplayResource {
     @Path("/versions/{version}/transcript")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public String transcript(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @PathParam("version") String version) {
+    public ObjectNode transcript(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @PathParam("version") String version) {
         authorize(authorization);
-        return version(version).transcript;
+        return TrainingTranscriptJson.toJson(version(version).transcript());
     }
 
     /** The shard's samples as the version trained them: one array per slice, in training order. */
@@ -69,13 +69,13 @@ public class ReplayResource {
                              @PathParam("version") String version, @PathParam("shard") int shard) {
         authorize(authorization);
         ModelVersionEntity entity = version(version);
-        List<ShardState> shards = versions.shards(entity).orElseThrow(() -> new ProblemException(410,
+        shardIndex(entity, shard, versions.shardSampleHashes(entity).size());
+        List<List<Sample>> shardSlices = versions.shardSlices(entity, shard).orElseThrow(() -> new ProblemException(410,
                 "samples-deleted", "Samples deleted", "version " + entity.versionHash + " names samples that were "
                 + "deleted since: only a version trained on stored samples can be replayed"));
-        shardIndex(entity, shard, shards.size());
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("version", entity.versionHash).put("shard", shard);
         ArrayNode slices = answer.putArray("slices");
-        for (List<Sample> slice : shards.get(shard).slices()) {
+        for (List<Sample> slice : shardSlices) {
             ArrayNode samples = slices.addArray();
             slice.forEach(sample -> samples.add(CanonicalJson.toTree(SamplePayload.of(sample))));
         }
