@@ -21,7 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CertificateStore {
 
-    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before, evasion,"
+    private static final String SELECT = "select request_id, checked_at, outcome, detail, rate_before, reason,"
             + " membership_auc"
             + " from certificate_check";
 
@@ -43,10 +43,10 @@ public class CertificateStore {
     }
 
     public void save(List<CertificateCheck> checks) {
-        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before, evasion,"
+        String sql = "insert into certificate_check (request_id, checked_at, outcome, detail, rate_before, reason,"
                 + " membership_auc) values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do update set"
                 + " checked_at = excluded.checked_at, outcome = excluded.outcome, detail = excluded.detail,"
-                + " rate_before = excluded.rate_before, evasion = excluded.evasion,"
+                + " rate_before = excluded.rate_before, reason = excluded.reason,"
                 + " membership_auc = excluded.membership_auc";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
@@ -56,7 +56,7 @@ public class CertificateStore {
                 upsert.setString(3, check.outcome().name());
                 upsert.setString(4, check.detail());
                 upsert.setObject(5, check.rateBefore().orElse(null), Types.DOUBLE);
-                upsert.setString(6, check.evasion().orElse(null));
+                upsert.setString(6, check.reason().orElse(null));
                 upsert.setObject(7, check.membershipAuc().orElse(null), Types.DOUBLE);
                 upsert.addBatch();
             }

@@ -143,19 +143,13 @@ public class PeerChecks {
         }
         return new CertificateCheck(requestId, now, CertificateCheck.Outcome.MATCHES,
                 "hash " + ledgerHash + ", signed by verifier key " + key.id(), rateBefore(document.payload()),
-                evasion(document.payload()), membershipAuc(document.payload()));
+                Optional.ofNullable(document.payload().path("reason").textValue()), membershipAuc(document.payload()));
     }
 
     /** The certificate's membership-inference AUC, when the verification ran it. */
     private static Optional<Double> membershipAuc(JsonNode certificate) {
         JsonNode auc = certificate.path("membership").path("liraAuc");
         return auc.isNumber() ? Optional.of(auc.asDouble()) : Optional.empty();
-    }
-
-    /** The certificate's reason, when its serving layer FAILED. */
-    private static Optional<String> evasion(JsonNode certificate) {
-        return "FAILED".equals(certificate.path("layers").path("serving").asText())
-                ? Optional.of(certificate.path("reason").asText()) : Optional.empty();
     }
 
     /** The calibration's hit rate at its plan's threshold: how often the trigger worked before the deletion. */

@@ -55,10 +55,9 @@ public record StrategyFigures(String strategy, int executed, int verified, Map<S
             verdicts.put(verdict, verified.stream().filter(v -> v.verdict().equals(verdict)).count());
         }
         Map<String, Long> failed = new LinkedHashMap<>();
-        failed.put("data", verified.stream().filter(v -> "FAILED".equals(v.layers().data())).count());
-        failed.put("computation", verified.stream().filter(v -> "FAILED".equals(v.layers().computation())).count());
-        failed.put("serving", verified.stream().filter(v -> "FAILED".equals(v.layers().serving())).count());
-        failed.put("statistics", verified.stream().filter(v -> "FAILED".equals(v.layers().statistics())).count());
+        RequestTimeline.Layers.NAMES.forEach(layer -> failed.put(layer, 0L));
+        verified.forEach(v -> v.layers().byName().forEach((layer, state) ->
+                failed.merge(layer, "FAILED".equals(state) ? 1L : 0L, Long::sum)));
         List<Duration> latencies = executed.stream().map(request -> Duration.between(request.anchor().anchoredAt(),
                 request.execution().orElseThrow().executedAt())).sorted().toList();
         return new StrategyFigures(strategy, executed.size(), verified.size(), verdicts,

@@ -11,12 +11,11 @@ import java.util.Optional;
  * @param outcome   what the comparison found
  * @param detail    the hashes or the signature failure
  * @param rateBefore the backdoor's hit rate on the version with the data, as the matching certificate states it
- * @param evasion    the matching certificate's reason when its serving layer FAILED: the served model evaded the
- *                   verifier's tests (a sentinel's backdoor gone, or an answer changed when asked again)
+ * @param reason     the matching certificate's stated reason for its verdict
  * @param membershipAuc the matching certificate's membership-inference AUC on the subject's samples, when it ran
  */
 public record CertificateCheck(String requestId, Instant checkedAt, Outcome outcome, String detail,
-                               Optional<Double> rateBefore, Optional<String> evasion, Optional<Double> membershipAuc) {
+                               Optional<Double> rateBefore, Optional<String> reason, Optional<Double> membershipAuc) {
 
     public enum Outcome {
         /** the served certificate hashes to the ledger's value and its signature checks */

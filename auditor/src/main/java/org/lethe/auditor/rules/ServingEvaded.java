@@ -26,8 +26,8 @@ final class ServingEvaded extends AuditRule {
 
     private static String evidence(AuditFacts facts, RequestTimeline request) {
         CertificateCheck check = facts.certificates().get(request.requestId());
-        if (check != null && check.evasion().isPresent()) {
-            return check.evasion().orElseThrow() + " (certificate " + check.detail() + ")";
+        if (check != null && check.reason().isPresent()) {
+            return check.reason().orElseThrow() + " (certificate " + check.detail() + ")";
         }
         return "the ledger records the serving layer FAILED (certificate " + request.verification().orElseThrow()
                 .certificateHash() + ", " + (check == null ? "not checked yet" : check.outcome()) + ")";

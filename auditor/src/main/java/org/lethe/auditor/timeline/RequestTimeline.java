@@ -1,6 +1,10 @@
 package org.lethe.auditor.timeline;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +70,19 @@ public record RequestTimeline(String requestId, Optional<String> subjectIdHash, 
      * @param statistics  the backdoor test and membership inference
      */
     public record Layers(String data, String computation, String serving, String statistics) {
+
+        /** The layers' names, in their order. */
+        public static final List<String> NAMES = List.of("data", "computation", "serving", "statistics");
+
+        /** Each layer's state by its name, in order (null for a row indexed before layers were recorded). */
+        public Map<String, String> byName() {
+            List<String> states = Arrays.asList(data, computation, serving, statistics);
+            Map<String, String> named = new LinkedHashMap<>();
+            for (int layer = 0; layer < NAMES.size(); layer++) {
+                named.put(NAMES.get(layer), states.get(layer));
+            }
+            return named;
+        }
     }
 
     /** When the deadline clock started: the request's own time, or its batch's anchoring. */
