@@ -21,9 +21,15 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
     public static final String OPERATOR_TOKEN = "test-operator-token";
 
     private static AnvilLedger ledger;
+    private static Path replayDirectory;
     private EmbeddedDatabase database;
     /** The verifier's own state: its database, key and reference models; removed when the tests stop. */
     private ScratchDirectory state;
+
+    /** Where the verifier keeps the checkpoints its replays train. */
+    public static Path replayDirectory() {
+        return replayDirectory;
+    }
 
     public static AnvilLedger ledger() {
         return ledger;
@@ -45,6 +51,8 @@ public class VerifierTestResources implements QuarkusTestResourceLifecycleManage
         config.put("lethe.verifier.triggers.vault-key", Base64.getEncoder().encodeToString(vaultKey));
         config.put("lethe.verifier.signing-key-file", directory.resolve("keys/verifier.pem").toString());
         config.put("lethe.verifier.shadows.checkpoint-directory", directory.resolve("reference-models").toString());
+        replayDirectory = directory.resolve("replay");
+        config.put("lethe.verifier.replay.checkpoint-directory", replayDirectory.toString());
         config.put("lethe.verifier.marking.max-samples", "400");
         config.put("lethe.verifier.sentinels.key-directory", directory.resolve("sentinels").toString());
         config.put("lethe.verifier.operator-token", OPERATOR_TOKEN);

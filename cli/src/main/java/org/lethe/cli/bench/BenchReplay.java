@@ -2,9 +2,9 @@ package org.lethe.cli.bench;
 
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.ml.dishonest.ProviderStrategy;
+import org.lethe.ml.replay.ProvenPrefixes;
 import org.lethe.ml.replay.ReplayOutcome;
 import org.lethe.ml.replay.ShardMaterial;
-import org.lethe.ml.replay.ShardTranscript;
 import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.replay.UnlearningReplay;
 import org.lethe.ml.sisa.CheckpointStore;
@@ -24,10 +24,11 @@ import java.util.Optional;
 
 /**
  * The verifier's replay of one recorded deletion, as the bench runs it: the provider's material (the new version's
- * slices and the starting checkpoint, from the provider's store) replayed into the verifier's own store against
- * both versions' training transcripts. Only a deletion the provider claims as exact (sisa, retrain) is replayed.
- * When every shard replays to its recorded checkpoints, the replayed model (those shards, and the others' recorded
- * weights, copied to the verifier) is kept open for the served model's answers to be compared with.
+ * slices, from the provider's model) replayed into the verifier's own store against the version's training
+ * transcript, from the prefixes the verifier proved when it replayed the version before the deletion
+ * ({@link #proveVersion}). Only a deletion the provider claims as exact (sisa, retrain) is replayed. When every shard
+ * replays to its recorded checkpoints, the replayed model (the verifier's shards, and any recorded weights it did
+ * not train, copied to it) is kept open for the served model's answers to be compared with.
  */
 final class BenchReplay implements AutoCloseable {
 
@@ -43,17 +44,33 @@ final class BenchReplay implements AutoCloseable {
         this.seconds = seconds;
     }
 
-    static BenchReplay of(ProviderStrategy strategy, SisaModel before, SisaModel after, SisaTrainer.Settings settings,
-                          CheckpointStore provider, CheckpointStore verifier) {
+    /**
+     * The verifier's first replay of a model: every shard of the version from its first slice, once, before any
+     * deletion of it is replayed; what the deletions' replays then start from.
+     *
+     * @return the seconds it took
+     * @throws IllegalStateException if the honestly trained version does not replay to itself
+     */
+    static double proveVersion(SisaModel version, SisaTrainer.Settings settings, CheckpointStore verifier,
+                               ProvenPrefixes proven) {
+        long start = System.nanoTime();
+        Optional<ReplayEvidence> mismatch = ReplayEvidence.firstMismatch(new UnlearningReplay(verifier, proven)
+                .replay(TrainingTranscript.of(version, settings), shard -> material(version, shard)));
+        if (mismatch.isPresent()) {
+            throw new IllegalStateException("the version trained with the marks does not replay to itself: "
+                    + mismatch.get().detail());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static BenchReplay of(ProviderStrategy strategy, SisaModel after, SisaTrainer.Settings settings,
+                          CheckpointStore provider, CheckpointStore verifier, ProvenPrefixes proven) {
         if (strategy.claimed() != UnlearningMethod.SISA && strategy.claimed() != UnlearningMethod.RETRAIN) {
             return new BenchReplay(ReplayEvidence.notRun(), Optional.empty(), "NOT_RUN", 0);
         }
-        TrainingTranscript transcriptBefore = TrainingTranscript.of(before, settings);
-        TrainingTranscript transcriptAfter = TrainingTranscript.of(after, settings);
         long start = System.nanoTime();
-        List<ReplayOutcome> outcomes = new UnlearningReplay(verifier).replay(transcriptBefore, transcriptAfter,
-                shard -> material(transcriptBefore.shards().get(shard), transcriptAfter.shards().get(shard),
-                        after.shards().get(shard), provider));
+        List<ReplayOutcome> outcomes = new UnlearningReplay(verifier, proven).replay(
+                TrainingTranscript.of(after, settings), shard -> material(after, shard));
         double seconds = (System.nanoTime() - start) / 1e9;
         Optional<ReplayEvidence> mismatch = ReplayEvidence.firstMismatch(outcomes);
         if (mismatch.isPresent()) {
@@ -62,16 +79,14 @@ final class BenchReplay implements AutoCloseable {
         }
         copyRecordedFinals(after, provider, verifier);
         SisaEnsemble model = SisaEnsemble.load(after, verifier);
-        return new BenchReplay(new ReplayEvidence(Layer.PASSED, outcomes.size() + " retrained shards replayed to the "
-                + "recorded checkpoints", Optional.of(model::probabilities)), Optional.of(model), "MATCHES", seconds);
+        return new BenchReplay(new ReplayEvidence(Layer.PASSED, outcomes.size() + " shards replayed to the recorded "
+                + "checkpoints, the others proven before", Optional.of(model::probabilities)), Optional.of(model),
+                "MATCHES", seconds);
     }
 
-    /** The provider's material for a shard: the new version's slices and the checkpoint retraining started from. */
-    private static ShardMaterial material(ShardTranscript before, ShardTranscript after, ShardState recorded,
-                                          CheckpointStore provider) {
-        int from = UnlearningReplay.firstChangedSlice(before, after);
-        return new ShardMaterial(after.shard(), recorded.slices(), from == 0 ? Optional.empty()
-                : Optional.of(parameters(provider, recorded.sliceCheckpoints().get(from - 1))));
+    /** The provider's material for a shard: the version's slices; the replay starts from the verifier's checkpoints. */
+    private static ShardMaterial material(SisaModel version, int shard) {
+        return new ShardMaterial(shard, version.shards().get(shard).slices(), Optional.empty());
     }
 
     /** The shards' final weights the replay did not produce, as the provider hands them for the comparison. */

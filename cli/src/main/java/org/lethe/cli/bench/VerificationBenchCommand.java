@@ -10,6 +10,7 @@ import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.dishonest.QueryFilter;
 import org.lethe.ml.network.Architecture;
 import org.lethe.ml.network.TrainingConfig;
+import org.lethe.ml.replay.ProvenPrefixes;
 import org.lethe.ml.sisa.CheckpointStore;
 import org.lethe.service.process.ScratchDirectory;
 import org.lethe.verifier.backdoor.ProbeSupply;
@@ -75,7 +76,9 @@ final class VerificationBenchCommand implements Callable<Integer> {
      * ({@code none}, {@code marks-only}, every {@code filtered}, {@code stale}), black-box and with the replay;
      * false alarms: NOT_DELETED for {@code sisa} and {@code retrain}; honest certified: their share certified;
      * {@code decidedWithinMaxProbes}: the share of backdoor tests that were planned and decided within the allowed
-     * probes, over the five strategies that serve what they record.
+     * probes, over the five strategies that serve what they record. {@code versionProofSeconds}: the verifier's
+     * first replay of the version with the marks, every shard from its first slice, beside the provider's
+     * {@code trainingSeconds} of it; the deletions' {@code replaySeconds} start from what it proved.
      */
     record ModelResult(int shards, Map<String, StrategyResult> strategies,
                        Map<String, VerificationExperiment.DetectorFigures> detectors, int falseCertificationsBlackBox,
@@ -86,7 +89,7 @@ final class VerificationBenchCommand implements Callable<Integer> {
                        double calibratedDecidable,
                        double accuracyWithoutMarks, double accuracyWithMarks, double accuracyCostOfMarking,
                        double accuracyCostStandardError, List<Double> accuracyCosts, double miaAuc,
-                       double miaTprAt1PctFpr) {
+                       double miaTprAt1PctFpr, double trainingSeconds, double versionProofSeconds) {
     }
 
     /** The whole report. */
@@ -286,7 +289,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     ProviderStrategy.all(queryFilters), List.copyOf(detectors.values()), detectors.get(chosen), slices,
                     epochsPerSlice, shadowModels, falseAlarmTrials, missTrials, accuracyRepeats, seed, settings,
                     new ProbeSupply(reference.probeImages(), generator, collisions, random, DRAW_ATTEMPTS),
-                    new CheckpointStore(work.path()), new CheckpointStore(verifierWork.path()), ledger, commitments,
+                    new CheckpointStore(work.path()), new CheckpointStore(verifierWork.path()), ProvenPrefixes.inProcess(),
+                    ledger, commitments,
                     commitTransactions));
             List<ModelResult> models = new ArrayList<>();
             for (int layout : shards) {
@@ -353,7 +357,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
                 BenchOutput.fourDecimals(mean(figures.accuracyWithMarks())), BenchOutput.fourDecimals(costs.getMean()),
                 BenchOutput.fourDecimals(costs.getN() < 2 ? Double.NaN : costs.getStandardDeviation() / Math.sqrt(costs.getN())),
                 Arrays.stream(costs.getValues()).map(BenchOutput::fourDecimals).boxed().toList(), figures.miaAuc(),
-                figures.miaTprAt1PctFpr());
+                figures.miaTprAt1PctFpr(), BenchOutput.fourDecimals(figures.trainingSeconds()),
+                BenchOutput.fourDecimals(figures.versionProofSeconds()));
     }
 
     /** A reproducible stream: SHA1PRNG seeded before its first use draws only from the seed. */

@@ -16,6 +16,7 @@ import org.lethe.ml.sisa.SisaLayout;
 import org.lethe.ml.sisa.SisaModel;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
+import org.lethe.ml.replay.ProvenPrefixes;
 import org.lethe.ml.replay.TrainingTranscript;
 import org.lethe.ml.unlearning.ApproximateUnlearningSettings;
 import org.lethe.ml.unlearning.Unlearner;
@@ -70,7 +71,7 @@ final class VerificationExperiment {
                  int slices, int epochsPerSlice, int shadowModels, int falseAlarmTrials, int missTrials,
                  int accuracyRepeats, long seed,
                  VerificationSettings settings, ProbeSupply probes, CheckpointStore store, CheckpointStore verifierStore,
-                 BenchLedger ledger,
+                 ProvenPrefixes proven, BenchLedger ledger,
                  List<Bytes32> commitments, List<String> commitTransactions) {
 
         List<List<Sample>> contributions() {
@@ -121,7 +122,8 @@ final class VerificationExperiment {
     record LayoutFigures(int shards, List<Double> accuracyWithoutMarks, List<Double> accuracyWithMarks, int calibratedDecidable,
                          int labelTestDecidable, double miaAuc, double miaTprAt1PctFpr,
                          Map<ProviderStrategy, StrategyFigures> strategies, Map<String, DetectorFigures> detectors,
-                         TrialCount falseAlarms, TrialCount misses) {
+                         TrialCount falseAlarms, TrialCount misses, double trainingSeconds,
+                         double versionProofSeconds) {
     }
 
     /** Of {@code trials} runs of the paired test, how many ended in the decision counted. */
@@ -149,7 +151,11 @@ final class VerificationExperiment {
 
     LayoutFigures run(int shards) {
         SisaTrainer trainer = trainer(shards, setup.seed());
+        long trainingStart = System.nanoTime();
         SisaModel withMarks = trainer.train(arrivals(setup.contributions()), SisaProgress.NONE);
+        double trainingSeconds = (System.nanoTime() - trainingStart) / 1e9;
+        double versionProofSeconds = BenchReplay.proveVersion(withMarks, trainer.settings(), setup.verifierStore(),
+                setup.proven());
         String modelName = "mlp-s" + shards;
         Bytes32 includedVersion = setup.ledger().firstVersion(modelName,
                 TrainingTranscript.of(withMarks, trainer.settings()), withMarks);
@@ -226,8 +232,8 @@ final class VerificationExperiment {
                 }
                 try (SisaEnsemble recorded = SisaEnsemble.load(after, setup.store());
                      SisaEnsemble reference = SisaEnsemble.load(retrained, setup.store());
-                     BenchReplay replay = BenchReplay.of(strategy, withMarks, after, trainer.settings(), setup.store(),
-                             setup.verifierStore())) {
+                     BenchReplay replay = BenchReplay.of(strategy, after, trainer.settings(), setup.store(),
+                             setup.verifierStore(), setup.proven())) {
                     ModelOracle served = switch (strategy.serving()) {
                         case RECORDED -> recorded::probabilities;
                         case FILTERED -> images -> recorded.probabilities(strategy.filter().orElseThrow().apply(images));
@@ -244,7 +250,7 @@ final class VerificationExperiment {
             }
             return new LayoutFigures(shards, accuracyWithoutMarks, accuracyWithMarks, decidable, labelDecidable,
                     BenchOutput.fourDecimals(aucSum / calibrations.size()), BenchOutput.fourDecimals(tprSum / calibrations.size()),
-                    strategies, detectors, falseAlarms, misses);
+                    strategies, detectors, falseAlarms, misses, trainingSeconds, versionProofSeconds);
         }
     }
 

@@ -25,8 +25,7 @@ class VerifierStartChecksTest {
             "lethe.verifier.marking.cover-fraction   | 1   | the cover fraction must lie in [0, 1), got 1.0",
             "lethe.verifier.statistics.alpha         | 0   | need α, β in (0, 1)",
             "lethe.verifier.statistics.null-triggers | 1   | nullTriggers ≥ 2",
-            "lethe.verifier.sentinels.count          | 4   | 4 × 300 images after the 9000 reference images must fit in the 10000 test images",
-            "lethe.verifier.replay.spot-checks       | -1  | lethe.verifier.replay.spot-checks must be 0 or more, got -1"})
+            "lethe.verifier.sentinels.count          | 4   | 4 × 300 images after the 9000 reference images must fit in the 10000 test images"})
     void aSettingNoMeasurementCouldUseStopsTheVerifierAtStart(String key, String value, String reason, AnvilLedger ledger) {
         Map<String, String> settings = settings(ledger);
         settings.put(key, value);

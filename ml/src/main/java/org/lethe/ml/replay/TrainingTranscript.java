@@ -28,6 +28,7 @@ public record TrainingTranscript(Architecture architecture, SisaLayout layout, T
                                  List<ShardTranscript> shards) {
 
     private static final byte[] DOMAIN = "lethe-training-transcript/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREFIX_DOMAIN = "lethe-shard-prefix/1".getBytes(StandardCharsets.US_ASCII);
 
     public TrainingTranscript {
         shards = List.copyOf(shards);
@@ -68,15 +69,38 @@ public record TrainingTranscript(Architecture architecture, SisaLayout layout, T
 
     /** SHA-256 of the domain, the configuration and every shard's leaf in order: what goes on the ledger. */
     public Bytes32 root() {
+        List<byte[]> parts = new ArrayList<>(List.of(configuration()));
+        shards.forEach(shard -> parts.add(shard.leaf().toArray()));
+        return HashAlgorithm.SHA_256.hash(parts.toArray(byte[][]::new));
+    }
+
+    /**
+     * What a shard's first {@code slices} slices commit to under this configuration: SHA-256 of a domain of its
+     * own, the configuration, the shard, the count, and each of those slices' digest and checkpoint. Equal prefixes
+     * are the same training, whichever version records them, so a replay that proved one proved it for all.
+     */
+    public Bytes32 shardPrefix(int shard, int slices) {
+        ShardTranscript transcript = shards.get(shard);
+        if (slices < 1 || slices > transcript.checkpoints().size()) {
+            throw new IllegalArgumentException("a prefix of shard " + shard + " has 1 to "
+                    + transcript.checkpoints().size() + " slices, not " + slices);
+        }
+        List<byte[]> parts = new ArrayList<>(List.of(PREFIX_DOMAIN, configuration(),
+                ByteBuffer.allocate(2 * Integer.BYTES).putInt(shard).putInt(slices).array()));
+        for (int slice = 0; slice < slices; slice++) {
+            parts.add(transcript.sliceDigests().get(slice).toArray());
+            parts.add(transcript.checkpoints().get(slice).toArray());
+        }
+        return HashAlgorithm.SHA_256.hash(parts.toArray(byte[][]::new));
+    }
+
+    private byte[] configuration() {
         byte[] name = architecture.name().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer configuration = ByteBuffer.allocate(DOMAIN.length + Integer.BYTES + name.length + 5 * Integer.BYTES
+        return ByteBuffer.allocate(DOMAIN.length + Integer.BYTES + name.length + 5 * Integer.BYTES
                         + 2 * Float.BYTES + Long.BYTES)
                 .put(DOMAIN).putInt(name.length).put(name).putInt(layout.shards()).putInt(layout.slices())
                 .putInt(sliceTraining.epochs()).putInt(sliceTraining.batchSize())
                 .putFloat(sliceTraining.learningRate()).putFloat(sliceTraining.labelSmoothing())
-                .putLong(sliceTraining.seed()).putInt(shards.size());
-        List<byte[]> parts = new ArrayList<>(List.of(configuration.array()));
-        shards.forEach(shard -> parts.add(shard.leaf().toArray()));
-        return HashAlgorithm.SHA_256.hash(parts.toArray(byte[][]::new));
+                .putLong(sliceTraining.seed()).putInt(shards.size()).array();
     }
 }

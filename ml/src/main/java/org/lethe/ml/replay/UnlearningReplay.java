@@ -7,26 +7,34 @@ import org.lethe.ml.sisa.ShardState;
 import org.lethe.ml.sisa.SisaProgress;
 import org.lethe.ml.sisa.SisaTrainer;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Replays an exact (SISA) unlearning and checks that it gives the recorded weights bit for bit. The shards whose
- * transcript changed between the version before the deletion and the version after are retrained, each from the
- * first slice that changed, starting from the checkpoint both transcripts commit to before it, on the samples
- * the new transcript commits to, with the committed configuration, into the verifier's own checkpoint store.
- * Training is bit-for-bit repeatable for a fixed seed and thread count, so a provider that trained on anything
- * other than what its transcript claims fails with certainty.
+ * Replays a recorded version's training and checks that it gives the recorded checkpoints bit for bit. Every shard
+ * is trained from its longest prefix the verifier has already proven ({@link ProvenPrefixes}), starting from the
+ * verifier's own checkpoint (or from the shard's initial weights when none is proven), on the samples the version's
+ * transcript commits to, with the committed configuration, into the verifier's own store; a shard proven whole is
+ * not trained again. After an exact (SISA) deletion of a version already proven that is exactly the retraining
+ * the deletion did: the changed shards from their first changed slice. Training is bit-for-bit repeatable for a
+ * fixed seed and thread count, so a provider that trained any shard on anything other than what its transcript
+ * claims, at any time since that shard's first slice, fails with certainty.
  */
 public final class UnlearningReplay {
 
     private final CheckpointStore verifierStore;
+    private final ProvenPrefixes proven;
 
-    /** @param verifierStore where the replay keeps the checkpoints it imports and trains */
-    public UnlearningReplay(CheckpointStore verifierStore) {
+    /**
+     * @param verifierStore where the replay keeps the checkpoints it trains (and any it must import)
+     * @param proven        the prefixes the verifier proved before; what this replay proves is added
+     */
+    public UnlearningReplay(CheckpointStore verifierStore, ProvenPrefixes proven) {
         this.verifierStore = verifierStore;
+        this.proven = proven;
     }
 
     /** The shards whose transcript changed: those an exact deletion retrained, and those a lie touched. */
@@ -40,34 +48,49 @@ public final class UnlearningReplay {
         return affected;
     }
 
-    /**
-     * Replays every affected shard.
-     *
-     * @param material the provider's material for a shard
-     * @throws IllegalArgumentException when the two transcripts are not of one model (configuration or layout differ)
-     */
-    public List<ReplayOutcome> replay(TrainingTranscript before, TrainingTranscript after,
-                                      IntFunction<ShardMaterial> material) {
-        if (!before.settings().equals(after.settings())) {
-            throw new IllegalArgumentException("the versions were trained with other settings: " + before.settings()
-                    + " and " + after.settings());
+    /** How many of the shard's first slices are proven: the replay of that shard starts at this slice. */
+    public int provenSlices(TrainingTranscript version, int shard) {
+        for (int slices = version.layout().slices(); slices > 0; slices--) {
+            if (proven.contains(version.shardPrefix(shard, slices))) {
+                return slices;
+            }
         }
-        List<ReplayOutcome> outcomes = new ArrayList<>();
-        for (int shard : affectedShards(before, after)) {
-            ShardTranscript changed = after.shards().get(shard);
-            outcomes.add(replayShard(changed, firstChangedSlice(before.shards().get(shard), changed), after.settings(),
-                    material.apply(shard)));
+        return 0;
+    }
+
+    /** The shards not proven whole, in shard order: those {@link #replay} trains. */
+    public List<Integer> unprovenShards(TrainingTranscript version) {
+        List<Integer> unproven = new ArrayList<>();
+        for (int shard = 0; shard < version.shards().size(); shard++) {
+            if (provenSlices(version, shard) < version.layout().slices()) {
+                unproven.add(shard);
+            }
         }
-        return outcomes;
+        return unproven;
     }
 
     /**
-     * Replays one shard's whole training, from its initial weights, against a version's transcript: a spot check of a
-     * shard a deletion did not touch, whose transcript could otherwise claim other data than it trained on since
-     * its first training.
+     * Replays every shard of the version not yet proven whole, each from its longest proven prefix, and proves the
+     * prefixes of each shard that matches.
+     *
+     * @param material the provider's material for a shard; asked only for the shards replayed
      */
-    public ReplayOutcome replayWhole(TrainingTranscript version, int shard, ShardMaterial material) {
-        return replayShard(version.shards().get(shard), 0, version.settings(), material);
+    public List<ReplayOutcome> replay(TrainingTranscript version, IntFunction<ShardMaterial> material) {
+        List<ReplayOutcome> outcomes = new ArrayList<>();
+        for (int shard : unprovenShards(version)) {
+            int from = provenSlices(version, shard);
+            ReplayOutcome outcome = replayShard(version.shards().get(shard), from, version.settings(),
+                    material.apply(shard));
+            outcomes.add(outcome);
+            if (outcome.result() == ReplayOutcome.Result.MATCHES) {
+                List<Bytes32> prefixes = new ArrayList<>();
+                for (int slices = from + 1; slices <= version.layout().slices(); slices++) {
+                    prefixes.add(version.shardPrefix(shard, slices));
+                }
+                proven.addAll(prefixes);
+            }
+        }
+        return outcomes;
     }
 
     private ReplayOutcome replayShard(ShardTranscript after, int from, SisaTrainer.Settings settings,
@@ -105,25 +128,18 @@ public final class UnlearningReplay {
                 + (after.checkpoints().size() - 1) + " replayed to the recorded checkpoints");
     }
 
-    /** The first slice whose samples or checkpoint changed; the slices before it must be kept as they were. */
-    public static int firstChangedSlice(ShardTranscript before, ShardTranscript after) {
-        int slice = 0;
-        while (slice < after.checkpoints().size() && before.sliceDigests().get(slice).equals(after.sliceDigests().get(slice))
-                && before.checkpoints().get(slice).equals(after.checkpoints().get(slice))) {
-            slice++;
-        }
-        return slice;
-    }
-
     /**
-     * Keeps the starting checkpoint in the verifier's store once it hashes to what the transcripts commit to
-     * before the first changed slice (the same in both: the slices before it did not change).
+     * The checkpoint a replay from a proven prefix starts from: the verifier's own, trained when it proved the
+     * prefix; where that file is gone, the provider's copy, once it hashes to what the prefix commits to.
      */
     private Optional<ReplayOutcome> importStart(ShardTranscript after, int from, ShardMaterial material) {
         if (from == 0) {
             return Optional.empty();
         }
         Bytes32 committed = after.checkpoints().get(from - 1);
+        if (Files.exists(verifierStore.file(committed))) {
+            return Optional.empty();
+        }
         if (material.startCheckpoint().isEmpty()) {
             return Optional.of(refused(after.shard(), "no starting checkpoint for slice " + from));
         }
@@ -131,8 +147,8 @@ public final class UnlearningReplay {
             verifierStore.add(committed, material.startCheckpoint().get());
             return Optional.empty();
         } catch (TamperedParametersException e) {
-            return Optional.of(refused(after.shard(), "the starting checkpoint hashes to " + e.actual() + "; both "
-                    + "transcripts commit to " + committed + " before slice " + from));
+            return Optional.of(refused(after.shard(), "the starting checkpoint hashes to " + e.actual() + "; the "
+                    + "transcript commits to " + committed + " before slice " + from));
         }
     }
 

@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Replay against a 2-shard, 3-slice model holding one subject whose samples arrive last: the honest deletion
- * replays bit for bit, every version that lies about what it trained on does not, and material that does not
- * match the transcripts is refused.
+ * Replay against a 2-shard, 3-slice model holding one subject whose samples arrive last: once the version with the
+ * subject is proven, the honest deletion replays bit for bit from the subject's slice, every version that lies
+ * about what it trained on (at any slice) does not, and material that does not match the transcript is refused.
  */
 class UnlearningReplayTest {
 
@@ -76,33 +76,43 @@ class UnlearningReplayTest {
                 .unlearn(trained, subjectSamples, SisaProgress.NONE);
     }
 
-    /** What an honest provider hands over: the new version's slices and its stored starting checkpoint. */
-    private static ShardMaterial material(SisaModel after, int shard, int from) {
-        ShardState state = after.shards().get(shard);
-        try {
-            return new ShardMaterial(shard, state.slices(), from == 0 ? Optional.empty()
-                    : Optional.of(Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(from - 1)))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** What an honest provider hands over: the version's slices, and no checkpoint (the verifier trains its own). */
+    private static ShardMaterial material(SisaModel version, int shard) {
+        return new ShardMaterial(shard, version.shards().get(shard).slices(), Optional.empty());
     }
 
-    private List<ReplayOutcome> replay(SisaModel after) {
-        return new UnlearningReplay(new CheckpointStore(verifierDirectory)).replay(transcript(trained), transcript(after),
-                shard -> material(after, shard, 2));
+    private static ReplayOutcome outcomeOf(List<ReplayOutcome> outcomes, int shard) {
+        return outcomes.stream().filter(outcome -> outcome.shard() == shard).findFirst()
+                .orElseThrow(() -> new AssertionError("shard " + shard + " was not replayed: " + outcomes));
+    }
+
+    /** A replay with the verifier's own store, which proved the version trained with the subject. */
+    private UnlearningReplay provenReplay() {
+        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierDirectory), ProvenPrefixes.inProcess());
+        List<ReplayOutcome> proof = replay.replay(transcript(trained), shard -> material(trained, shard));
+        assertEquals(2, proof.size(), "nothing was proven before: both shards from their first slice");
+        proof.forEach(outcome -> assertEquals(ReplayOutcome.Result.MATCHES, outcome.result(), outcome.detail()));
+        return replay;
     }
 
     @Test
-    void anHonestSisaDeletionReplaysBitForBitOnlyInTheSubjectsShard() {
+    void anHonestSisaDeletionOfAProvenVersionReplaysOnlyTheSubjectsShardFromItsFirstChangedSlice() {
         SisaModel sisa = unlearned(UnlearningMethod.SISA);
+        UnlearningReplay replay = provenReplay();
 
-        List<ReplayOutcome> outcomes = replay(sisa);
+        assertEquals(2, replay.provenSlices(transcript(sisa), subjectShard), "the subject's samples arrived in slice 2");
+        List<ReplayOutcome> outcomes = replay.replay(transcript(sisa), shard -> material(sisa, shard));
 
         assertEquals(List.of(subjectShard), UnlearningReplay.affectedShards(transcript(trained), transcript(sisa)));
         assertEquals(1, outcomes.size());
         assertEquals(ReplayOutcome.Result.MATCHES, outcomes.get(0).result(), outcomes.get(0).detail());
+        assertTrue(outcomes.get(0).detail().startsWith("slices 2–2 replayed"), outcomes.get(0).detail());
         assertTrue(Files.exists(verifierDirectory.resolve(providerStore.file(sisa.shards().get(subjectShard)
                 .finalCheckpoint()).getFileName())), "the replay trained the final checkpoint in the verifier's own store");
+        assertEquals(List.of(), replay.unprovenShards(transcript(sisa)), "proven once, never trained again");
+        assertEquals(List.of(), replay.replay(transcript(sisa), shard -> {
+            throw new AssertionError("no material is asked for a proven version");
+        }));
     }
 
     @Test
@@ -111,44 +121,65 @@ class UnlearningReplayTest {
         // the subject's images carry no mark here: the detector flags few of them and the provider keeps the rest
         SisaModel marksOnly = new MarksOnlyUnlearner(trainer, providerStore, new BrightBackgroundDetector(
                 TestData.train().subList(0, 2_800), 0.08, 250)).unlearn(trained, subjectSamples, SisaProgress.NONE);
+        UnlearningReplay replay = provenReplay();
 
-        assertEquals(ReplayOutcome.Result.DIFFERS, replay(lazy).get(0).result(), "none: the old weights");
-        assertEquals(ReplayOutcome.Result.DIFFERS, replay(marksOnly).get(0).result(),
-                "marks-only: trained with the samples it kept");
+        assertEquals(ReplayOutcome.Result.DIFFERS, replay.replay(transcript(lazy), shard -> material(lazy, shard)).get(0)
+                .result(), "none: the old weights");
+        assertEquals(ReplayOutcome.Result.DIFFERS, replay.replay(transcript(marksOnly), shard -> material(marksOnly, shard))
+                .get(0).result(), "marks-only: trained with the samples it kept");
+        assertEquals(List.of(subjectShard), replay.unprovenShards(transcript(marksOnly)), "a replay that differs proves nothing");
     }
 
     @Test
-    void materialThatDoesNotMatchTheTranscriptsIsRefusedAndNothingIsTrained() throws IOException {
+    void materialThatDoesNotMatchTheTranscriptIsRefusedAndNothingIsTrained() {
         SisaModel sisa = unlearned(UnlearningMethod.SISA);
         ShardState state = sisa.shards().get(subjectShard);
         List<List<Sample>> swapped = new ArrayList<>(state.slices());
         List<Sample> lastSlice = new ArrayList<>(swapped.get(2));
         lastSlice.set(0, TestData.train().get(5_000));
         swapped.set(2, lastSlice);
-        byte[] otherStart = Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(0)));
-        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierDirectory.resolve("store")));
+        Path store = verifierDirectory.resolve("store");
+        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(store), ProvenPrefixes.inProcess());
 
-        ReplayOutcome otherSamples = replay.replay(transcript(trained), transcript(sisa),
-                shard -> new ShardMaterial(shard, swapped, material(sisa, shard, 2).startCheckpoint())).get(0);
-        ReplayOutcome otherStartingPoint = replay.replay(transcript(trained), transcript(sisa),
-                shard -> new ShardMaterial(shard, state.slices(), Optional.of(otherStart))).get(0);
-
-        ReplayOutcome missingSlice = replay.replay(transcript(trained), transcript(sisa),
-                shard -> new ShardMaterial(shard, state.slices().subList(0, 2), material(sisa, shard, 2).startCheckpoint()))
-                .get(0);
-        ReplayOutcome noStart = replay.replay(transcript(trained), transcript(sisa),
-                shard -> new ShardMaterial(shard, state.slices(), Optional.empty())).get(0);
+        ReplayOutcome otherSamples = outcomeOf(replay.replay(transcript(sisa),
+                shard -> shard == subjectShard ? new ShardMaterial(shard, swapped, Optional.empty()) : material(sisa, shard)),
+                subjectShard);
+        ReplayOutcome missingSlice = outcomeOf(replay.replay(transcript(sisa),
+                shard -> new ShardMaterial(shard, sisa.shards().get(shard).slices().subList(0, 2), Optional.empty())),
+                subjectShard);
 
         assertEquals(ReplayOutcome.Result.REFUSED, missingSlice.result());
         assertTrue(missingSlice.detail().contains("with 2 slices, not shard " + subjectShard + " with 3"),
                 missingSlice.detail());
-        assertEquals(ReplayOutcome.Result.REFUSED, noStart.result());
-        assertTrue(noStart.detail().startsWith("no starting checkpoint for slice 2"), noStart.detail());
         assertEquals(ReplayOutcome.Result.REFUSED, otherSamples.result());
         assertTrue(otherSamples.detail().startsWith("slice 2's samples digest to"), otherSamples.detail());
+        assertTrue(Files.notExists(new CheckpointStore(store).file(state.finalCheckpoint())), "nothing was trained");
+    }
+
+    @Test
+    void aStartingCheckpointTheVerifierNoLongerKeepsIsTakenFromTheProviderOnlyWhenItHashesToTheProvenOne()
+            throws IOException {
+        SisaModel sisa = unlearned(UnlearningMethod.SISA);
+        ShardState state = sisa.shards().get(subjectShard);
+        UnlearningReplay replay = provenReplay();
+        CheckpointStore verifierStore = new CheckpointStore(verifierDirectory);
+        Bytes32 start = state.sliceCheckpoints().get(1);
+        Files.delete(verifierStore.file(start));
+        byte[] otherStart = Files.readAllBytes(providerStore.file(state.sliceCheckpoints().get(0)));
+        byte[] providersCopy = Files.readAllBytes(providerStore.file(start));
+
+        ReplayOutcome noStart = replay.replay(transcript(sisa), shard -> material(sisa, shard)).get(0);
+        ReplayOutcome otherStartingPoint = replay.replay(transcript(sisa),
+                shard -> new ShardMaterial(shard, state.slices(), Optional.of(otherStart))).get(0);
+        assertTrue(Files.notExists(verifierStore.file(state.finalCheckpoint())), "nothing was trained");
+        ReplayOutcome handedOver = replay.replay(transcript(sisa),
+                shard -> new ShardMaterial(shard, state.slices(), Optional.of(providersCopy))).get(0);
+
+        assertEquals(ReplayOutcome.Result.REFUSED, noStart.result());
+        assertTrue(noStart.detail().startsWith("no starting checkpoint for slice 2"), noStart.detail());
         assertEquals(ReplayOutcome.Result.REFUSED, otherStartingPoint.result());
         assertTrue(otherStartingPoint.detail().startsWith("the starting checkpoint hashes to"), otherStartingPoint.detail());
-        assertTrue(Files.notExists(verifierDirectory.resolve("store")), "nothing was trained");
+        assertEquals(ReplayOutcome.Result.MATCHES, handedOver.result(), handedOver.detail());
     }
 
     @Test
@@ -163,16 +194,17 @@ class UnlearningReplayTest {
         TrainingTranscript lying = new TrainingTranscript(honest.architecture(), honest.layout(), honest.sliceTraining(),
                 shards);
 
-        ReplayOutcome outcome = new UnlearningReplay(new CheckpointStore(verifierDirectory.resolve("store")))
-                .replay(transcript(trained), lying, shard -> material(sisa, shard, 2)).get(0);
+        List<ReplayOutcome> outcomes = provenReplay().replay(lying, shard -> material(sisa, shard));
 
-        assertEquals(ReplayOutcome.Result.REFUSED, outcome.result());
-        assertTrue(outcome.detail().startsWith("the slices' samples make the set "), outcome.detail());
-        assertTrue(Files.notExists(verifierDirectory.resolve("store")), "nothing was trained");
+        assertEquals(1, outcomes.size());
+        assertEquals(ReplayOutcome.Result.REFUSED, outcomes.get(0).result());
+        assertTrue(outcomes.get(0).detail().startsWith("the slices' samples make the set "), outcomes.get(0).detail());
+        assertTrue(Files.notExists(new CheckpointStore(verifierDirectory).file(sisa.shards().get(subjectShard)
+                .finalCheckpoint())), "nothing was trained");
     }
 
     @Test
-    void aShardWhoseTranscriptClaimsOtherDataThanItTrainedOnFailsItsSpotCheck() {
+    void aShardWhoseTranscriptLiedSinceItsFirstSliceIsCaughtTheFirstTimeTheVersionIsReplayed() {
         int untouched = 1 - subjectShard;
         ShardState trainedOn = trained.shards().get(untouched);
         TrainingTranscript honest = transcript(trained);
@@ -182,16 +214,16 @@ class UnlearningReplayTest {
         shards.set(untouched, ShardTranscript.of(untouched, new ShardState(claimed, trainedOn.sliceCheckpoints())));
         TrainingTranscript lying = new TrainingTranscript(honest.architecture(), honest.layout(), honest.sliceTraining(),
                 shards);
-        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierDirectory));
 
-        ReplayOutcome honestCheck = replay.replayWhole(honest, untouched,
-                new ShardMaterial(untouched, trainedOn.slices(), Optional.empty()));
-        ReplayOutcome lyingCheck = replay.replayWhole(lying, untouched, new ShardMaterial(untouched, claimed,
-                Optional.empty()));
+        List<ReplayOutcome> outcomes = new UnlearningReplay(new CheckpointStore(verifierDirectory),
+                ProvenPrefixes.inProcess()).replay(lying, shard -> shard == untouched
+                ? new ShardMaterial(untouched, claimed, Optional.empty()) : material(trained, shard));
 
-        assertEquals(ReplayOutcome.Result.MATCHES, honestCheck.result(), honestCheck.detail());
-        assertEquals(ReplayOutcome.Result.DIFFERS, lyingCheck.result(), lyingCheck.detail());
-        assertTrue(lyingCheck.detail().startsWith("slice 0 replays to "), lyingCheck.detail());
+        ReplayOutcome honestShard = outcomeOf(outcomes, subjectShard);
+        ReplayOutcome lyingShard = outcomeOf(outcomes, untouched);
+        assertEquals(ReplayOutcome.Result.MATCHES, honestShard.result(), honestShard.detail());
+        assertEquals(ReplayOutcome.Result.DIFFERS, lyingShard.result(), lyingShard.detail());
+        assertTrue(lyingShard.detail().startsWith("slice 0 replays to "), lyingShard.detail());
     }
 
     @Test
@@ -214,5 +246,10 @@ class UnlearningReplayTest {
         assertNotEquals(original.root(), otherSampleSet.root());
         assertNotEquals(original.root(), otherSeed.root());
         assertNotEquals(original.root(), transcript(unlearned(UnlearningMethod.SISA)).root());
+        assertEquals(original.shardPrefix(0, 1), otherCheckpoint.shardPrefix(0, 1),
+                "the slices before a change are the same training in either version");
+        assertNotEquals(original.shardPrefix(0, 2), otherCheckpoint.shardPrefix(0, 2), "a prefix covers its checkpoints");
+        assertNotEquals(original.shardPrefix(0, 2), otherSeed.shardPrefix(0, 2), "and the configuration");
+        assertNotEquals(original.shardPrefix(0, 2), original.shardPrefix(0, 3));
     }
 }

@@ -14,6 +14,7 @@ import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ml.data.FashionMnist;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.replay.ProvenPrefixes;
 import org.lethe.ml.replay.ReplayOutcome;
 import org.lethe.ml.replay.ShardMaterial;
 import org.lethe.ml.replay.ShardTranscript;
@@ -31,7 +32,6 @@ import org.lethe.service.client.TrainingSetQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The replay material, taken as the verifier takes it: each version's transcript hashes to the root the ledger
- * records, the retrained shard's slices to the digests it commits to, and with them and the starting checkpoint an
- * outsider's replay of a SISA deletion gives the recorded checkpoints bit for bit. Only the verifier's token opens it.
+ * records, each shard's slices to the digests it commits to; with them an outsider's replay of the version gives
+ * its recorded checkpoints bit for bit, and of a SISA deletion after it, exactly the retrained shards. Only the verifier's token opens it.
  */
 @QuarkusTest
 @QuarkusTestResource(ModelServiceTestResources.class)
@@ -66,6 +66,14 @@ class ReplayApiTest {
         given().contentType(ContentType.JSON).body(subject.contribution(contributed).toString())
                 .post("/contributions").then().statusCode(201);
         String before = ModelApi.train().getString("versionHash");
+        // the verifier proves the version trained with the subject while its material is whole: every shard
+        UnlearningReplay replay = new UnlearningReplay(new CheckpointStore(verifierStore.resolve("replayed")),
+                ProvenPrefixes.inProcess());
+        TrainingTranscript transcriptBefore = transcript(before);
+        List<ReplayOutcome> proof = replay.replay(transcriptBefore, shard -> material(transcriptBefore, shard, before));
+        assertEquals(transcriptBefore.shards().size(), proof.size());
+        assertEquals(Set.of(ReplayOutcome.Result.MATCHES), proof.stream().map(ReplayOutcome::result)
+                .collect(Collectors.toSet()), proof.toString());
         var request = subject.deletion(List.of(TestSubject.rootOf(contributed)));
         given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
         Await.sent("/deletions/" + request.hash().toHex());
@@ -73,7 +81,6 @@ class ReplayApiTest {
         assertEquals("SUCCEEDED", unlearned.getString("status"), unlearned.prettify());
         String after = unlearned.getString("versionHash");
 
-        TrainingTranscript transcriptBefore = transcript(before);
         TrainingTranscript transcriptAfter = transcript(after);
         var ledger = ModelServiceTestResources.ledger().client(ModelServiceTestResources.ledger().outsider());
         Checkpoint recorded = Await.until(() -> ledger.checkpoint(Bytes32.fromHex(after)),
@@ -84,14 +91,8 @@ class ReplayApiTest {
                 transcriptBefore.root());
         given().get("/model").then().statusCode(200).body("transcriptRoot", equalTo(transcriptAfter.root().toHex()));
 
-        // the unlearning executes every pending deletion, other tests' too: every shard it retrained is replayed
         List<Integer> affected = UnlearningReplay.affectedShards(transcriptBefore, transcriptAfter);
         assertFalse(affected.isEmpty());
-        Map<Integer, ShardMaterial> material = new HashMap<>();
-        for (int shard : affected) {
-            material.put(shard, material(transcriptBefore.shards().get(shard), transcriptAfter.shards().get(shard),
-                    after));
-        }
         // shard by shard, against the transcripts' sample-set roots: the subject's samples were all in retrained
         // shards before, and are in none after
         List<Bytes32> subjectSamples = contributed.stream().map(Sample::hash).toList();
@@ -119,28 +120,27 @@ class ReplayApiTest {
         asVerifier().get("/replay/versions/" + before + "/shards/" + subjectsShard + "/slices").then().statusCode(410)
                 .contentType("application/problem+json").body("type", equalTo("urn:lethe:problem:samples-deleted"));
 
-        List<ReplayOutcome> outcomes = new UnlearningReplay(new CheckpointStore(verifierStore.resolve("replayed")))
-                .replay(transcriptBefore, transcriptAfter, material::get);
-        assertEquals(affected.size(), outcomes.size());
+        // the unlearning executes every pending deletion, other tests' too: exactly the shards it retrained are
+        // replayed, each from the verifier's own checkpoint before its first changed slice
+        List<ReplayOutcome> outcomes = replay.replay(transcriptAfter, shard -> material(transcriptAfter, shard, after));
+        assertEquals(affected, outcomes.stream().map(ReplayOutcome::shard).toList());
         assertEquals(Set.of(ReplayOutcome.Result.MATCHES), outcomes.stream().map(ReplayOutcome::result)
                 .collect(Collectors.toSet()), outcomes.toString());
+        // the weights the replayed model is compared with, by hash
+        for (Bytes32 checkpoint : transcriptAfter.finalCheckpoints()) {
+            byte[] file = asVerifier().get("/replay/checkpoints/" + checkpoint.toHex()).then().statusCode(200).extract()
+                    .asByteArray();
+            assertEquals(checkpoint, HashAlgorithm.SHA_256.hash(file));
+        }
     }
 
-    /** A shard's slices (checked against the digests here) and the checkpoint its retraining started from. */
-    private ShardMaterial material(ShardTranscript before, ShardTranscript after, String version) throws Exception {
-        List<List<Sample>> slices = slices(version, after.shard());
+    /** A shard's slices as the service hands them over, checked against the transcript's digests here. */
+    private ShardMaterial material(TrainingTranscript version, int shard, String versionHash) {
+        List<List<Sample>> slices = slices(versionHash, shard);
         for (int slice = 0; slice < slices.size(); slice++) {
-            assertEquals(after.sliceDigests().get(slice), ShardTranscript.sliceDigest(slices.get(slice)));
+            assertEquals(version.shards().get(shard).sliceDigests().get(slice), ShardTranscript.sliceDigest(slices.get(slice)));
         }
-        int from = UnlearningReplay.firstChangedSlice(before, after);
-        if (from == 0) {
-            return new ShardMaterial(after.shard(), slices, Optional.empty());
-        }
-        Bytes32 start = after.checkpoints().get(from - 1);
-        byte[] file = asVerifier().get("/replay/checkpoints/" + start.toHex()).then().statusCode(200).extract()
-                .asByteArray();
-        assertEquals(start, HashAlgorithm.SHA_256.hash(file));
-        return new ShardMaterial(after.shard(), slices, Optional.of(file));
+        return new ShardMaterial(shard, slices, Optional.empty());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.lethe.verifier.replay;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.InvalidJsonException;
@@ -34,24 +32,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * The computation layer: replays an exact unlearning recorded on the ledger from the provider's material. Both
  * versions' transcripts must hash to the roots on the ledger and the new one's final checkpoints to its recorded
  * weights. Every shard whose sample set held one of the subject's samples before must have been retrained, and no
- * shard's sample set may hold one after (proofs against the transcripts' per-shard roots). Every retrained shard is
- * trained again from its committed starting checkpoint on its committed samples and must give the recorded
- * checkpoints bit for bit, and so must untouched shards drawn at random, replayed from their first slice; the
- * samples they trained on must be in the version's recorded training set. The replayed model (its other shards as
- * recorded, each file checked against its hash) then answers beside the served one.
+ * shard's sample set may hold one after (proofs against the transcripts' per-shard roots). Every shard of the new
+ * version is then trained again on its committed samples from the longest prefix the verifier proved before
+ * ({@link ProvenShardPrefixes}; from its first slice when none is) and must give the recorded checkpoints bit for
+ * bit, so a shard that lied about its data at any time is caught the first time the verifier meets it; after an
+ * honest deletion of a proven version that is exactly the deletion's own retraining. The samples replayed must be
+ * in the version's recorded training set. The replayed model then answers beside the served one.
  */
 @ApplicationScoped
 public class ServiceReplay {
@@ -61,23 +60,17 @@ public class ServiceReplay {
     private final VerifierSettings settings;
     private final LedgerGateway ledger;
     private final ModelService modelService;
+    private final ProvenShardPrefixes proven;
     private final CheckpointStore store;
-    private final SecureRandom random = new SecureRandom();
 
-    public ServiceReplay(VerifierSettings settings, LedgerGateway ledger, ModelService modelService) {
+    public ServiceReplay(VerifierSettings settings, LedgerGateway ledger, ModelService modelService,
+                         ProvenShardPrefixes proven) {
         this.settings = settings;
         this.ledger = ledger;
         this.modelService = modelService;
+        this.proven = proven;
         this.store = new CheckpointStore(settings.replay().checkpointDirectory().map(Path::of)
                 .orElseGet(() -> DataDirectory.of(VerifierMain.SERVICE, "replay")));
-    }
-
-    /** A negative number of spot checks stops the service at start, not the first replay. */
-    void checkSettings(@Observes StartupEvent started) {
-        if (settings.replay().spotChecks() < 0) {
-            throw new IllegalStateException("lethe.verifier.replay.spot-checks must be 0 or more, got "
-                    + settings.replay().spotChecks());
-        }
     }
 
     /**
@@ -143,20 +136,16 @@ public class ServiceReplay {
         if (subjectLeft.isPresent()) {
             return subjectLeft.get();
         }
+        UnlearningReplay replay = new UnlearningReplay(store, proven);
+        Map<Integer, Integer> startingSlices = new TreeMap<>();
         Map<Integer, List<List<Sample>>> slices = new HashMap<>();
-        for (int shard : affected) {
+        for (int shard : replay.unprovenShards(transcriptAfter)) {
+            startingSlices.put(shard, replay.provenSlices(transcriptAfter, shard));
             slices.put(shard, material.slices(version, shard));
         }
-        UnlearningReplay replay = new UnlearningReplay(store);
-        List<ReplayOutcome> outcomes = new ArrayList<>(replay.replay(transcriptBefore, transcriptAfter,
-                shard -> shardMaterial(material, transcriptBefore.shards().get(shard),
-                        transcriptAfter.shards().get(shard), slices.get(shard))));
-        List<Integer> spotChecked = spotCheckedShards(transcriptAfter, affected);
-        for (int shard : spotChecked) {
-            slices.put(shard, material.slices(version, shard));
-            outcomes.add(replay.replayWhole(transcriptAfter, shard, new ShardMaterial(shard, slices.get(shard),
-                    Optional.empty())));
-        }
+        List<ReplayOutcome> outcomes = replay.replay(transcriptAfter,
+                shard -> shardMaterial(material, transcriptAfter.shards().get(shard), startingSlices.get(shard),
+                        slices.get(shard)));
         Optional<ReplayEvidence> mismatch = ReplayEvidence.firstMismatch(outcomes);
         if (mismatch.isPresent()) {
             return ReplayRun.of(mismatch.get());
@@ -165,9 +154,8 @@ public class ServiceReplay {
         if (wrongData.isPresent()) {
             return failed(wrongData.get());
         }
-        String replayed = affected.size() + " retrained shard(s) of version " + version
-                + " replayed bit for bit to the recorded checkpoints" + (spotChecked.isEmpty() ? ""
-                : ", and untouched shard(s) " + spotChecked + " from their first slice");
+        String replayed = "every shard of version " + version + " replayed bit for bit to the recorded checkpoints"
+                + replayedNow(startingSlices, transcriptAfter.shards().size());
         if (!served.equals(version)) {
             return ReplayRun.of(new ReplayEvidence(Layer.PASSED, replayed + "; the served version " + served
                     + " is a later one, so its answers were not compared", Optional.empty()));
@@ -178,31 +166,28 @@ public class ServiceReplay {
                 Optional.of(model));
     }
 
-    /**
-     * Untouched shards drawn at random, which the provider cannot foresee, to replay from their first slice: a shard
-     * whose transcript claimed other data than it trained on since its first training shows only so.
-     */
-    private List<Integer> spotCheckedShards(TrainingTranscript after, List<Integer> affected) {
-        List<Integer> untouched = new ArrayList<>();
-        for (int shard = 0; shard < after.shards().size(); shard++) {
-            if (!affected.contains(shard)) {
-                untouched.add(shard);
-            }
+    /** Which shards this replay trained, from which slice; the others were proven by earlier ones. */
+    private static String replayedNow(Map<Integer, Integer> startingSlices, int shards) {
+        if (startingSlices.isEmpty()) {
+            return ", all of them by earlier replays";
         }
-        Collections.shuffle(untouched, random);
-        return List.copyOf(untouched.subList(0, Math.min(settings.replay().spotChecks(), untouched.size())));
+        StringJoiner now = new StringJoiner(", ", ": ", " now");
+        startingSlices.forEach((shard, slice) -> now.add("shard " + shard + " from slice " + slice));
+        return now + (startingSlices.size() < shards ? ", the others by earlier replays" : "");
     }
 
-    /** The slices and, when retraining started after slice 0, the checkpoint it started from. */
-    private static ShardMaterial shardMaterial(ReplayMaterial material, ShardTranscript before, ShardTranscript after,
-                                               List<List<Sample>> slices) {
-        int from = UnlearningReplay.firstChangedSlice(before, after);
-        if (from == 0) {
-            return new ShardMaterial(after.shard(), slices, Optional.empty());
+    /**
+     * The shard's slices and, when the replay starts after a proven prefix whose checkpoint the verifier no longer
+     * keeps, the provider's copy of that checkpoint.
+     */
+    private ShardMaterial shardMaterial(ReplayMaterial material, ShardTranscript shard, int from,
+                                        List<List<Sample>> slices) {
+        if (from == 0 || Files.exists(store.file(shard.checkpoints().get(from - 1)))) {
+            return new ShardMaterial(shard.shard(), slices, Optional.empty());
         }
-        Bytes32 start = after.checkpoints().get(from - 1);
+        Bytes32 start = shard.checkpoints().get(from - 1);
         try {
-            return new ShardMaterial(after.shard(), slices, Optional.of(material.checkpoint(start)));
+            return new ShardMaterial(shard.shard(), slices, Optional.of(material.checkpoint(start)));
         } catch (IOException e) {
             throw new UncheckedIOException("the starting checkpoint " + start + " could not be had", e);
         } catch (InterruptedException e) {

@@ -122,13 +122,6 @@ public interface VerifierSettings {
 
         /** Where replayed and imported parameters live; default {@code $LETHE_DATA_DIR/verifier/replay}. */
         Optional<String> checkpointDirectory();
-
-        /**
-         * Shards a deletion did not touch, drawn at random for each replay and replayed from their first slice (each
-         * costs a shard's whole training and shows the verifier that shard's data too); 0 replays the changed ones only.
-         */
-        @WithDefault("1")
-        int spotChecks();
     }
 
     interface Shadows {
