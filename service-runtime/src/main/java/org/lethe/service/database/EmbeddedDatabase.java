@@ -10,26 +10,43 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL started from the Maven Central binaries, for machines with no database server.
- * Its data directory persists, so a service's state (its ledger outbox first) survives a restart.
+ * Its data directory persists, so a service's state (its ledger outbox first) survives a restart, a crash
+ * included: a server its killed owner left running is stopped before the new one starts.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    private final DirectoryOwnerLock owner;
     private final EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(DirectoryOwnerLock owner, EmbeddedPostgres postgres) {
+        this.owner = owner;
         this.postgres = postgres;
     }
 
-    /** Starts (or restarts) the database kept in {@code dataDirectory}. */
+    /**
+     * Starts (or restarts) the database kept in {@code dataDirectory}.
+     *
+     * @throws IllegalStateException when another live process owns the directory (nothing is touched)
+     */
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dataDirectory, e);
+        }
+        DirectoryOwnerLock owner = DirectoryOwnerLock.take(dataDirectory);
+        try {
+            OrphanedPostmaster.stopIfAny(dataDirectory);
+            return new EmbeddedDatabase(owner, EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start());
         } catch (IOException e) {
+            owner.close();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
         }
     }
 
@@ -56,7 +73,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (owner) {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
