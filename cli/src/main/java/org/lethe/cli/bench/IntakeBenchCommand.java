@@ -4,7 +4,6 @@ import org.lethe.cli.local.LocalLedger;
 import org.lethe.service.process.ServiceProcess;
 import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
-import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519KeyPair;
 import org.lethe.ledger.LedgerClient;
 import org.lethe.ledger.event.EventQuery;
@@ -100,27 +99,27 @@ final class IntakeBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Each subject contributes two real images; the deletion requests are signed before the clock starts. */
+    /**
+     * One contribution of one real image per request, the subjects taking turns (a contribution is asked to be
+     * deleted once); the deletion requests are signed before the clock starts.
+     */
     private List<String> prepare(HttpClient http, String baseUrl) throws Exception {
-        List<Sample> images = FashionMnist.installed().train(2 * subjects);
+        List<Sample> images = FashionMnist.installed().train(warmUp + requests);
         List<SubjectDocuments> documents = new ArrayList<>();
-        List<Bytes32> roots = new ArrayList<>();
         SecureRandom random = new SecureRandom();
         for (int s = 0; s < subjects; s++) {
-            SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random)));
-            List<Sample> contributed = images.subList(2 * s, 2 * s + 2);
+            documents.add(new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(random))));
+        }
+        List<String> bodies = new ArrayList<>(warmUp + requests);
+        for (int i = 0; i < warmUp + requests; i++) {
+            SubjectDocuments subject = documents.get(i % subjects);
+            List<Sample> contributed = List.of(images.get(i));
             HttpResponse<String> answer = http.send(post(baseUrl + "/contributions",
                     subject.samples(contributed).toString()), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("contribution refused: " + answer.body());
             }
-            documents.add(subject);
-            roots.add(SubjectDocuments.contributionRoot(contributed));
-        }
-        List<String> bodies = new ArrayList<>(warmUp + requests);
-        for (int i = 0; i < warmUp + requests; i++) {
-            int s = i % subjects;
-            bodies.add(documents.get(s).deletion(List.of(roots.get(s)), "bench-" + i).toString());
+            bodies.add(subject.deletion(List.of(SubjectDocuments.contributionRoot(contributed)), "bench-" + i).toString());
         }
         return bodies;
     }

@@ -47,26 +47,18 @@ class ModelServiceRestartTest {
         try (AnvilLedger ledger = AnvilLedger.start()) {
             Map<String, String> settings = settings(ledger);
             SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom())));
-            List<Sample> samples = FashionMnist.installed().train(5);
-            Bytes32 root = SubjectDocuments.contributionRoot(samples);
+            List<Sample> samples = FashionMnist.installed().train(20);
             List<SignedDocument> requests = new ArrayList<>();
 
             ledger.stopNode();
             try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
-                ServiceClient client = client(service);
-                assertEquals(201, client.postStatus("/contributions", subject.samples(samples).toString()));
-                for (int i = 0; i < 20; i++) {
-                    SignedDocument request = subject.deletion(List.of(root), "restart-" + i);
-                    assertEquals(202, client.postStatus("/deletions", request.toString()));
-                    requests.add(request);
-                }
+                requests.addAll(contributeAndRequestDeletions(client(service), subject, samples, "restart-"));
             }
             ledger.startAgain();
 
             try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 LedgerClient chain = ledger.client(ledger.outsider());
                 ServiceClient client = client(service);
-                awaitSent(client, "/contributions/" + root.toHex());
                 for (SignedDocument request : requests) {
                     JsonNode receipt = awaitSent(client, "/deletions/" + request.hash().toHex());
                     List<Bytes32> proof = new ArrayList<>();
@@ -74,7 +66,36 @@ class ModelServiceRestartTest {
                     assertTrue(chain.verifiesBatchInclusion(Bytes32.fromHex(receipt.path("batch").path("batchRoot").asText()),
                             request.hash(), new MerkleProof(DeletionBatchTree.leaf(request.hash()), proof)));
                 }
-                assertTrue(chain.contribution(root).isPresent());
+                for (Sample sample : samples) {
+                    assertTrue(chain.contribution(SubjectDocuments.contributionRoot(List.of(sample))).isPresent());
+                }
+            }
+        }
+    }
+
+    /**
+     * Killed with SIGKILL in the middle of a burst of deletions, the service leaves its embedded PostgreSQL running;
+     * started again on the same data it stops that server, comes up, and every request it had acknowledged reaches
+     * the ledger.
+     */
+    @Test
+    void aServiceKilledMidBurstRestartsOnItsDataAndSendsEveryRequestItAcknowledged() throws Exception {
+        try (AnvilLedger ledger = AnvilLedger.start()) {
+            Map<String, String> settings = settings(ledger);
+            SubjectDocuments subject = new SubjectDocuments(new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom())));
+            List<SignedDocument> acknowledged;
+
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
+                acknowledged = contributeAndRequestDeletions(client(service), subject, FashionMnist.installed().train(12),
+                        "burst-");
+                service.kill();
+            }
+
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
+                ServiceClient client = client(service);
+                for (SignedDocument request : acknowledged) {
+                    awaitSent(client, "/deletions/" + request.hash().toHex());
+                }
             }
         }
     }
@@ -119,6 +140,21 @@ class ModelServiceRestartTest {
         settings.put("lethe.outbox.initial-backoff", "200ms");
         settings.put("lethe.outbox.max-backoff", "1s");
         return settings;
+    }
+
+    /** One contribution per sample, then one acknowledged deletion request for each (a contribution is deleted once). */
+    private static List<SignedDocument> contributeAndRequestDeletions(ServiceClient client, SubjectDocuments subject,
+                                                                      List<Sample> samples, String nonces)
+            throws Exception {
+        List<SignedDocument> requests = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            List<Sample> contribution = List.of(samples.get(i));
+            assertEquals(201, client.postStatus("/contributions", subject.samples(contribution).toString()));
+            SignedDocument request = subject.deletion(List.of(SubjectDocuments.contributionRoot(contribution)), nonces + i);
+            assertEquals(202, client.postStatus("/deletions", request.toString()));
+            requests.add(request);
+        }
+        return requests;
     }
 
     private static ServiceClient client(ServiceProcess service) {

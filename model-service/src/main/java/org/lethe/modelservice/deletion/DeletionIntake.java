@@ -11,11 +11,13 @@ import org.lethe.ledger.record.DeletionRequest;
 import org.lethe.modelservice.outbox.LedgerOutbox;
 import org.lethe.modelservice.outbox.LedgerRecordKind;
 import org.lethe.service.problem.ProblemException;
+import org.postgresql.util.PSQLException;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -114,6 +116,12 @@ public class DeletionIntake {
         request.document = accepted.document();
         request.contributionRoots = new ArrayList<>(accepted.contributionRoots().stream().map(Bytes32::toHex).toList());
         request.persist();
+        for (Bytes32 root : accepted.contributionRoots()) {
+            ContributionDeletionEntity named = new ContributionDeletionEntity();
+            named.contributionRoot = root.toHex();
+            named.requestId = request.requestId;
+            named.persist();
+        }
         DeletionRequest record = new DeletionRequest(accepted.requestId(), accepted.subjectId(),
                 accepted.contributionsRoot(), Instant.ofEpochSecond(accepted.requestedAt().getEpochSecond()));
         outbox.enqueue(LedgerRecordKind.DELETION_REQUEST, accepted.requestId(), LedgerRecordKind.payload(record));
@@ -122,11 +130,32 @@ public class DeletionIntake {
     private static RuntimeException refusal(AcceptedDeletion request, RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return DeletionService.replayed(request.subjectId(), request.nonce());
+                return violatedConstraint(sql).equals(Optional.of(ContributionDeletionEntity.ONE_REQUEST_PER_CONTRIBUTION))
+                        ? alreadyRequested(request) : DeletionService.replayed(request.subjectId(), request.nonce());
             }
         }
         LOG.error("storing deletion request " + request.requestId() + " failed", failure);
         return new ProblemException(503, "intake-unavailable", "Deletion intake unavailable",
                 "the request could not be stored; send it again");
+    }
+
+    /** The constraint PostgreSQL names; a batched insert carries the server's error as the next exception. */
+    private static Optional<String> violatedConstraint(SQLException violation) {
+        for (SQLException exception = violation; exception != null; exception = exception.getNextException()) {
+            if (exception instanceof PSQLException postgres && postgres.getServerErrorMessage() != null) {
+                return Optional.ofNullable(postgres.getServerErrorMessage().getConstraint());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earlier request that names one of this request's contributions, for the subject to follow instead. */
+    private static ProblemException alreadyRequested(AcceptedDeletion request) {
+        List<String> roots = request.contributionRoots().stream().map(Bytes32::toHex).toList();
+        ContributionDeletionEntity first = QuarkusTransaction.requiringNew().call(() ->
+                ContributionDeletionEntity.<ContributionDeletionEntity>list("contributionRoot in ?1", roots).get(0));
+        return new ProblemException(409, "deletion-already-requested", "Deletion already requested",
+                "contribution " + first.contributionRoot + " is already named by deletion request " + first.requestId
+                        + "; follow it at /deletions/" + first.requestId + " (nothing was stored)");
     }
 }

@@ -37,8 +37,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Takes signed deletion requests. The signature must verify with the key of the subject named, who
- * must be known and own every contribution named; the nonce must be new for the subject and the time
- * within the clock window. The request is stored and its hashes queued for the ledger in one
+ * must be known and own every contribution named, each once and in no earlier request; the nonce must be
+ * new for the subject and the time within the clock window. The request is stored and its hashes queued for the ledger in one
  * (group) commit before the receipt; a refused request changes nothing.
  */
 @ApplicationScoped
@@ -153,7 +153,9 @@ public class DeletionService {
                         : new ProblemException(403, "foreign-contribution", "Not the subject's data",
                                 "contribution " + root + " belongs to another subject");
             }
-            unique.add(root);
+            if (!unique.add(root)) {
+                throw invalid("contribution root " + root + " is named twice");
+            }
         }
         return List.copyOf(unique);
     }

@@ -61,10 +61,14 @@ class DeletionApiTest {
     @Test
     void aBurstOfRequestsIsAnchoredInBatchesEachRequestExactlyOnce() {
         TestSubject subject = new TestSubject();
-        Bytes32 root = contribute(subject, 2);
+        List<Bytes32> roots = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            roots.add(contribute(subject, 1));
+        }
         List<Bytes32> requestIds = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            SignedDocument request = subject.signer().sign(subject.deletionPayload(List.of(root), "burst-" + i, Instant.now()));
+            SignedDocument request = subject.signer().sign(subject.deletionPayload(List.of(roots.get(i)), "burst-" + i,
+                    Instant.now()));
             given().contentType(ContentType.JSON).body(request.toString()).post("/deletions").then().statusCode(202);
             requestIds.add(request.hash());
         }
@@ -122,6 +126,55 @@ class DeletionApiTest {
         SignedDocument sameNonceLater = subject.signer().sign(
                 subject.deletionPayload(List.of(root), "nonce-1", Instant.now().plusSeconds(1)));
         refused(sameNonceLater.toString(), 409, "replayed-nonce");
+    }
+
+    @Test
+    void aSecondRequestForDataAlreadyRequestedIsPointedAtTheFirstAndStoresNothing() {
+        TestSubject subject = new TestSubject();
+        Bytes32 requested = contribute(subject, 2);
+        Bytes32 other = contribute(subject, 2);
+        SignedDocument first = subject.signer().sign(subject.deletionPayload(List.of(requested), "first", Instant.now()));
+        given().contentType(ContentType.JSON).body(first.toString()).post("/deletions").then().statusCode(202);
+
+        SignedDocument again = subject.signer().sign(subject.deletionPayload(List.of(requested), "again", Instant.now()));
+        refused(again.toString(), 409, "deletion-already-requested")
+                .body("detail", containsString("already named by deletion request " + first.hash().toHex()));
+        // one already requested contribution refuses the whole request: the other is not stored either
+        SignedDocument withAnother = subject.signer().sign(subject.deletionPayload(List.of(other, requested), "both",
+                Instant.now()));
+        refused(withAnother.toString(), 409, "deletion-already-requested");
+        given().get("/deletions/" + again.hash().toHex()).then().statusCode(404);
+        given().get("/deletions/" + withAnother.hash().toHex()).then().statusCode(404);
+
+        SignedDocument otherAlone = subject.signer().sign(subject.deletionPayload(List.of(other), "other", Instant.now()));
+        given().contentType(ContentType.JSON).body(otherAlone.toString()).post("/deletions").then().statusCode(202);
+    }
+
+    @Test
+    void requestsForTheSameDataSentTogetherStoreExactlyOne() throws Exception {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+        List<SignedDocument> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(subject.signer().sign(subject.deletionPayload(List.of(root), "together-" + i, Instant.now())));
+        }
+
+        List<Integer> statuses = requests.parallelStream().map(request -> given().contentType(ContentType.JSON)
+                .body(request.toString()).post("/deletions").statusCode()).toList();
+
+        assertEquals(1, statuses.stream().filter(status -> status == 202).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> DeletionRequestEntity.count(
+                "requestId in ?1", requests.stream().map(request -> request.hash().toHex()).toList())));
+    }
+
+    @Test
+    void aRequestNamingOneContributionTwiceIsRefused() {
+        TestSubject subject = new TestSubject();
+        Bytes32 root = contribute(subject, 2);
+
+        refused(subject.signer().sign(subject.deletionPayload(List.of(root, root), "twice", Instant.now())).toString(),
+                400, "invalid-deletion-request").body("detail", containsString("is named twice"));
     }
 
     @Test

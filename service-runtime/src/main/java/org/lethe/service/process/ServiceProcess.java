@@ -128,6 +128,15 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the " + module + " did not become ready in " + START_TIMEOUT);
     }
 
+    /**
+     * Kills the service with SIGKILL, as a crash or an out-of-memory killer would: no shutdown hook runs, its
+     * embedded PostgreSQL is left running, and its data stays for a later start.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Stops the service as an operator would (SIGTERM), waits for it to exit and removes its scratch data. */
     @Override
     public void close() {
