@@ -7,7 +7,10 @@ import org.lethe.ledger.record.Verdict;
 import org.lethe.ledger.record.VerificationFigures;
 import org.lethe.ledger.record.VerificationLayers;
 
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.TypeReference;
+import org.web3j.abi.Utils;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int128;
 import org.web3j.abi.datatypes.generated.Uint32;
@@ -50,6 +53,26 @@ public final class FigureCodec {
 
     /** The struct as an ABI signature spells it (enums are uint8), beside {@link #WORDS}: the two change together. */
     public static final String ABI_TUPLE = "(uint8,uint8,uint8,uint8,uint8,uint32,uint32,uint64,uint64,uint64,int128,bytes32)";
+
+    /** The figures as the contract's ABI encodes its struct (twelve words, hex): how a verifier keeps them to record. */
+    public static String toAbi(VerificationFigures figures) {
+        return TypeEncoder.encode(toContract(figures));
+    }
+
+    /**
+     * @throws IllegalArgumentException when the hex is not twelve words of valid figures
+     */
+    public static VerificationFigures fromAbi(String hex) {
+        String words = hex.startsWith("0x") ? hex.substring(2) : hex;
+        if (words.length() != WORDS.size() * 64 || !words.matches("[0-9a-fA-F]*")) {
+            throw new IllegalArgumentException("not the " + WORDS.size() + " words of verification figures: " + hex);
+        }
+        try {
+            return fromWords(FunctionReturnDecoder.decode(words, Utils.convert(WORDS)), 0);
+        } catch (ArithmeticException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("words out of the figures' range: " + e.getMessage(), e);
+        }
+    }
 
     /** The figures from their {@link #WORDS}, starting at {@code offset} of the decoded words. */
     @SuppressWarnings("rawtypes")

@@ -124,6 +124,10 @@ public final class LedgerClient implements AutoCloseable {
         return execute(writes.grantRole(role, account));
     }
 
+    public LedgerReceipt revokeRole(LedgerRole role, String account) {
+        return execute(writes.revokeRole(role, account));
+    }
+
     public LedgerReceipt registerModel(Bytes32 modelId) {
         return execute(writes.registerModel(modelId));
     }

@@ -38,6 +38,10 @@ public final class LedgerWrites {
         return write("grantRole", contract.grantRole(role.id().toArray(), account));
     }
 
+    public LedgerWrite revokeRole(LedgerRole role, String account) {
+        return write("revokeRole", contract.revokeRole(role.id().toArray(), account));
+    }
+
     public LedgerWrite registerModel(Bytes32 modelId) {
         return write("registerModel", contract.registerModel(modelId.toArray()));
     }

@@ -32,6 +32,10 @@ public class VerificationEntity extends PanacheEntityBase {
     @Column(name = "certificate_hash")
     public String certificateHash;
 
+    /** What the ledger record carries (the contract's ABI words, hex), kept with the certificate until recorded. */
+    @Column(name = "ledger_figures")
+    public String ledgerFigures;
+
     @Column(name = "ledger_transaction")
     public String ledgerTransaction;
 

@@ -1,14 +1,22 @@
 package org.lethe.verifier.certificate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.json.CanonicalJson;
-import org.lethe.ledger.LedgerReceipt;
+import org.lethe.ledger.FigureCodec;
+import org.lethe.ledger.event.EventQuery;
+import org.lethe.ledger.event.LedgerEvent;
+import org.lethe.ledger.record.Recorded;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.Verdict;
+import org.lethe.ledger.record.Verification;
+import org.lethe.ledger.revert.LedgerAccessDeniedException;
+import org.lethe.ledger.revert.LedgerRevertException;
 import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.service.ledger.LedgerGateway;
 import org.lethe.service.problem.ProblemException;
@@ -56,6 +64,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class VerificationService {
+
+    private static final Logger LOG = Logger.getLogger(VerificationService.class);
 
     private final VerifierSettings settings;
     private final Jobs jobs;
@@ -240,7 +250,11 @@ public class VerificationService {
                             Instant started) {
     }
 
-    /** Signs the certificate, records its hash and figures on the ledger, keeps it, and ends the job. */
+    /**
+     * Signs the certificate and stores it with the figures to record, the job then RECORDING, in one transaction; then
+     * records it. A crash or a ledger that cannot take the record leaves the stored certificate to be recorded by
+     * {@link #record}, never signed again.
+     */
     private void certify(UUID job, Measured m) {
         var enrolment = enrolments.find(m.subjectId()).orElseThrow();
         VerificationOutcome outcome = m.outcome();
@@ -254,25 +268,79 @@ public class VerificationService {
                         m.unlearning().newVersion().toHex(), m.unlearning().strategy().name(),
                         m.anchor().unlearningTransaction().orElseThrow()));
         SignedDocument certificate = CertificateJson.sign(key.signer(), payload);
-        jobs.advance(job, JobStatus.RUNNING, "recording the certificate on the ledger");
-        LedgerReceipt receipt = ledger.client().recordVerification(m.anchor().requestId(), m.anchor().batch(),
-                outcome.ledgerFigures(certificate.hash()));
-        store(m.anchor().requestId(), outcome, certificate, receipt);
-        jobs.finish(job, outcome.decision().verdict() + ": " + outcome.decision().reason());
+        keep(job, m.anchor().requestId(), outcome, certificate);
+        record(job);
+    }
+
+    /** The signed certificate and what its ledger record carries, stored together with the job's move to RECORDING. */
+    @Transactional
+    void keep(UUID job, Bytes32 requestId, VerificationOutcome outcome, SignedDocument certificate) {
+        VerificationEntity verification = VerificationEntity.findById(requestId.toHex());
+        verification.verdict = outcome.decision().verdict().name();
+        verification.certificate = certificate.toString();
+        verification.certificateHash = certificate.hash().toHex();
+        verification.ledgerFigures = FigureCodec.toAbi(outcome.ledgerFigures(certificate.hash()));
+        jobs.advance(job, JobStatus.RECORDING, outcome.decision().verdict() + " certificate stored; recording it on "
+                + "the ledger");
+    }
+
+    /**
+     * Records a stored certificate on the ledger and ends its job. A record already on the ledger with this
+     * certificate's hash (the process stopped after sending it) is taken as it is; one with another hash, or a
+     * contract refusal, fails the job. While the record cannot be made (the ledger or the model service unreachable,
+     * the account without the VERIFIER role) the job stays RECORDING and is tried again.
+     */
+    public void record(UUID job) {
+        VerificationEntity stored = QuarkusTransaction.requiringNew().call(() ->
+                VerificationEntity.<VerificationEntity>find("jobId", job).firstResult());
+        Bytes32 requestId = Bytes32.fromHex(stored.requestId);
+        Bytes32 certificateHash = Bytes32.fromHex(stored.certificateHash);
+        String verdict = stored.verdict;
+        try {
+            Optional<Verification> onChain = ledger.client().verification(requestId).map(Recorded::value);
+            if (onChain.isPresent() && !onChain.get().figures().certificateHash().equals(certificateHash)) {
+                jobs.fail(job, "the ledger records certificate " + onChain.get().figures().certificateHash()
+                        + " for request " + requestId + ", not the stored " + certificateHash);
+                return;
+            }
+            String transaction = onChain.isPresent() ? recordingTransaction(requestId)
+                    : ledger.client().recordVerification(requestId, anchor(requestId).batch(),
+                    FigureCodec.fromAbi(stored.ledgerFigures)).txHash();
+            recorded(job, requestId, transaction, verdict);
+        } catch (LedgerAccessDeniedException e) {
+            retryLater(job, verdict, e);
+        } catch (LedgerRevertException e) {
+            jobs.fail(job, "the ledger refused the record of the stored certificate: " + e.getMessage());
+        } catch (RuntimeException e) {
+            retryLater(job, verdict, e);
+        }
+    }
+
+    private void retryLater(UUID job, String verdict, RuntimeException cause) {
+        LOG.warnf("certificate of job %s stored, not recorded yet: %s", job, cause.getMessage());
+        jobs.advance(job, JobStatus.RECORDING, verdict + " certificate stored; its record could not be made yet ("
+                + cause.getMessage() + "); trying again");
+    }
+
+    /** The transaction of the record the ledger already holds for the request. */
+    private String recordingTransaction(Bytes32 requestId) {
+        return ledger.client().events(EventQuery.byRequest(requestId)).stream()
+                .filter(event -> event instanceof LedgerEvent.VerificationRecorded).map(event -> event.position().txHash())
+                .findFirst().orElseThrow(() -> new IllegalStateException("the ledger records a verification of "
+                        + requestId + " but no event of it"));
+    }
+
+    @Transactional
+    void recorded(UUID job, Bytes32 requestId, String transaction, String verdict) {
+        VerificationEntity verification = VerificationEntity.findById(requestId.toHex());
+        verification.ledgerTransaction = transaction;
+        verification.ledgerFigures = null;
+        jobs.finish(job, verdict + ": certificate recorded on the ledger in " + transaction);
     }
 
     @Transactional
     public Optional<VerificationView> find(Bytes32 requestId) {
         return VerificationEntity.<VerificationEntity>findByIdOptional(requestId.toHex()).map(this::view);
-    }
-
-    @Transactional
-    void store(Bytes32 requestId, VerificationOutcome outcome, SignedDocument certificate, LedgerReceipt receipt) {
-        VerificationEntity verification = VerificationEntity.findById(requestId.toHex());
-        verification.verdict = outcome.decision().verdict().name();
-        verification.certificate = certificate.toString();
-        verification.certificateHash = certificate.hash().toHex();
-        verification.ledgerTransaction = receipt.txHash();
     }
 
     private SamplesRequest parse(UUID job) {

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Runs jobs one at a time, oldest first, on the scheduler's thread: measurements share the served
  * model and the reference models, and one at a time keeps each measurement on one served version.
- * Verifications wait until the ledger records their deletion's execution, then run on their own.
+ * Verifications wait until the ledger records their deletion's execution, then run on their own; a
+ * certificate stored but not yet on the ledger is recorded first.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -53,6 +54,9 @@ public class JobRunner {
                 // not anchored yet, or the ledger or model service is down: ask again next round
                 LOG.debugf("verification %s still waiting: %s", job, notYet.getMessage());
             }
+        }
+        for (UUID job : jobs.withStatus(JobStatus.RECORDING)) {
+            verifications.record(job);
         }
         for (UUID job : jobs.withStatus(JobStatus.QUEUED)) {
             run(job);

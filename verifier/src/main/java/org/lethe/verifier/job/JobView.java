@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param kind      CALIBRATION or VERIFICATION
  * @param subjectId the subject
  * @param requestId the deletion request, for a verification
- * @param status    QUEUED, WAITING, RUNNING, DONE or FAILED
+ * @param status    QUEUED, WAITING, RUNNING, RECORDING (certificate stored, ledger record pending), DONE or FAILED
  * @param stage     what it is doing or did last
  * @param error     why it failed
  */

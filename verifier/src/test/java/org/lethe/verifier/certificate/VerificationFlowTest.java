@@ -17,6 +17,7 @@ import org.lethe.evidence.document.SignedDocumentVerifier;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.signature.Ed25519PublicKey;
 import org.lethe.ledger.LedgerClient;
+import org.lethe.ledger.record.LedgerRole;
 import org.lethe.ledger.record.LayerState;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.Verdict;
@@ -182,7 +183,7 @@ class VerificationFlowTest {
         awaitAnchored(provider, filteredRequest);
         awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
         awaitAutomaticVerification(filteredRequest);
-        awaitVerifierJob(requestVerification(filtered, filteredRequest));
+        keepsTheCertificateWhileTheLedgerCannotTakeItsRecord(filtered, filteredRequest);
         assertCertificate(filteredRequest, Verdict.NOT_DELETED);
         JsonNode evasion = certificatePayload(filteredRequest);
         assertTrue(evasion.path("reason").asText().startsWith("replay: "), evasion.path("reason").asText());
@@ -275,6 +276,36 @@ class VerificationFlowTest {
                 Files.delete(file);
             }
         }
+    }
+
+    /**
+     * The verifier's account loses its VERIFIER role while it measures: the signed certificate is stored, the job
+     * waits in RECORDING with the ledger holding nothing, and once the role is back that same certificate, never
+     * signed again, is recorded: one certificate, one matching record.
+     */
+    private static void keepsTheCertificateWhileTheLedgerCannotTakeItsRecord(Contributed subject, Bytes32 requestId)
+            throws Exception {
+        var ledger = VerifierTestResources.ledger();
+        String verifierAccount = ledger.verifier().getAddress();
+        LedgerClient admin = ledger.client(ledger.admin());
+        admin.revokeRole(LedgerRole.VERIFIER, verifierAccount);
+        String job = requestVerification(subject, requestId);
+        JsonNode waiting = verifier().await("/jobs/" + job, answer -> answer.path("status").asText().equals("RECORDING")
+                && answer.path("stage").asText().contains("could not be made yet"), JOB_LIMIT);
+        JsonNode stored = verifier().get("/verifications/" + requestId.toHex());
+        assertFalse(stored.path("certificate").isMissingNode() || stored.path("certificate").isNull(), stored.toPrettyString());
+        assertTrue(stored.path("ledgerTransaction").isMissingNode() || stored.path("ledgerTransaction").isNull(),
+                stored.toPrettyString());
+        assertTrue(ledger.client(ledger.outsider()).verification(requestId).isEmpty(), waiting.toPrettyString());
+
+        admin.grantRole(LedgerRole.VERIFIER, verifierAccount);
+        awaitVerifierJob(job);
+        JsonNode recorded = verifier().get("/verifications/" + requestId.toHex());
+        assertEquals(stored.path("certificateHash").asText(), recorded.path("certificateHash").asText(),
+                "the stored certificate, not a new one");
+        assertEquals(stored.path("certificate"), recorded.path("certificate"));
+        assertEquals(Bytes32.fromHex(stored.path("certificateHash").asText()), ledger.client(ledger.outsider())
+                .verification(requestId).orElseThrow().value().figures().certificateHash());
     }
 
     /** Material that answers as the model service does, except where a test overrides it. */
