@@ -32,11 +32,18 @@ public final class PeerStub implements AutoCloseable {
     private final DocumentSigner verifier = new DocumentSigner(Ed25519KeyPair.generate(new SecureRandom()));
     private final Map<String, SignedDocument> certificates = new ConcurrentHashMap<>();
     private volatile Optional<Bytes32> servedVersion = Optional.empty();
+    private volatile boolean modelServiceDown;
 
     private PeerStub(HttpServer server) {
         this.server = server;
-        server.createContext("/model", exchange -> answer(exchange, servedVersion
-                .map(version -> JSON.createObjectNode().put("versionHash", version.toHex()))));
+        server.createContext("/model", exchange -> {
+            if (modelServiceDown) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            answer(exchange, servedVersion.map(version -> JSON.createObjectNode().put("versionHash", version.toHex())));
+        });
         server.createContext("/verifications/", exchange -> {
             String requestId = exchange.getRequestURI().getPath().substring("/verifications/".length());
             answer(exchange, Optional.ofNullable(certificates.get(requestId)).map(certificate -> {
@@ -68,6 +75,12 @@ public final class PeerStub implements AutoCloseable {
 
     public void serve(Bytes32 version) {
         servedVersion = Optional.of(version);
+        modelServiceDown = false;
+    }
+
+    /** The model service answers 503 to every question, as one that is down behind its proxy does. */
+    public void takeModelServiceDown() {
+        modelServiceDown = true;
     }
 
     /** Signs a certificate for the request with the verifier's key, serves it and returns its hash for the ledger. */

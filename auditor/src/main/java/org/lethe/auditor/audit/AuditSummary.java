@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param batchedRequests    requests anchored in them
  * @param versions           model versions recorded
  * @param violations         broken rules, by rule id (every rule listed)
+ * @param notChecked         rules that could not be checked (a peer did not answer), by rule id, with why
  * @param dueWithinWeek      open requests (not yet verified) whose deadline falls in the next 7 days
  * @param overdue            open requests past their deadline
  * @param servedVersion      the version the model service said it serves, once asked
@@ -33,7 +34,8 @@ import java.util.Optional;
  * @param index              how current the view is
  */
 public record AuditSummary(Instant asOf, Map<RequestStatus, Long> requests, int batches, long batchedRequests,
-                           int versions, Map<String, Long> violations, long dueWithinWeek, long overdue,
+                           int versions, Map<String, Long> violations, Map<String, String> notChecked,
+                           long dueWithinWeek, long overdue,
                            Optional<String> servedVersion, int certificatesChecked, IndexStatus index) {
 
     private static final Duration PRESSURE = Duration.ofDays(7);
@@ -61,7 +63,7 @@ public record AuditSummary(Instant asOf, Map<RequestStatus, Long> requests, int 
         }
         return new AuditSummary(facts.ledgerNow(), byStatus, facts.batches().size(),
                 facts.batches().stream().mapToLong(BatchProgress::count).sum(), facts.versions().size(), violations,
-                dueWithinWeek, overdue, facts.served().flatMap(ServedVersionCheck::servedVersion),
+                RuleBook.notChecked(facts), dueWithinWeek, overdue, facts.served().flatMap(ServedVersionCheck::servedVersion),
                 facts.certificates().size(), index);
     }
 }

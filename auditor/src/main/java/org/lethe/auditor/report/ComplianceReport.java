@@ -41,7 +41,7 @@ public record ComplianceReport(String type, Period period, Instant generatedAt, 
      * @param fromBlock           the first block indexed (the contract's deployment)
      * @param throughBlock        the last block indexed
      * @param throughTime         that block's time: the ledger time deadlines were judged at
-     * @param servedVersionChecked when the model service's served version was last asked, if it was
+     * @param servedVersionChecked when the model service last said which version it serves; empty if it never did
      */
     public record LedgerAnchors(long chainId, String contract, long fromBlock, long throughBlock, Instant throughTime,
                                 Optional<Instant> servedVersionChecked) {
@@ -57,7 +57,10 @@ public record ComplianceReport(String type, Period period, Instant generatedAt, 
                           double certifiedShare) {
     }
 
-    public record Rule(String id, String title) {
+    /**
+     * @param notChecked why the rule could not be checked (a peer did not answer); empty when it was
+     */
+    public record Rule(String id, String title, Optional<String> notChecked) {
     }
 
     /**

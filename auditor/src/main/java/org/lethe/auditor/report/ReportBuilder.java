@@ -58,7 +58,8 @@ public final class ReportBuilder {
         double certifiedShare = verified == 0 ? 0 : (double) byStatus.get(RequestStatus.CERTIFIED) / verified;
         return new ComplianceReport(ComplianceReport.TYPE, period, generatedAt, anchors, facts.deadline(),
                 new ComplianceReport.Summary(requests.size(), byStatus, byRule, certifiedShare),
-                RuleBook.rules().stream().map(rule -> new ComplianceReport.Rule(rule.id(), rule.title())).toList(),
+                RuleBook.rules().stream().map(rule -> new ComplianceReport.Rule(rule.id(), rule.title(),
+                        rule.notChecked(facts))).toList(),
                 violations, StrategyFigures.of(requests, facts.certificates()),
                 requests.stream().map(request -> new ComplianceReport.Row(request.status(),
                         facts.dueBy(request.clockStart()), request)).toList());

@@ -83,7 +83,8 @@ public final class ReportPdf {
         }
 
         pages.heading("Rules checked");
-        report.rules().forEach(rule -> pages.paragraph(rule.id() + ": " + rule.title()));
+        report.rules().forEach(rule -> pages.paragraph(rule.id() + ": " + rule.title()
+                + rule.notChecked().map(reason -> " NOT CHECKED: " + reason + ".").orElse("")));
 
         pages.heading("Violations (" + report.violations().size() + ")");
         if (report.violations().isEmpty()) {
@@ -110,8 +111,8 @@ public final class ReportPdf {
         pages.paragraph("Chain id " + ledger.chainId() + ", UnlearningLedger contract " + ledger.contract()
                 + ", blocks " + ledger.fromBlock() + " to " + ledger.throughBlock() + " (block time "
                 + ledger.throughTime() + "). Deadlines are judged at that ledger time."
-                + ledger.servedVersionChecked().map(asked -> " The model service's served version was asked at " + asked
-                        + ".").orElse(" The served model version was not asked."));
+                + ledger.servedVersionChecked().map(asked -> " The model service said which version it serves at " + asked
+                        + ".").orElse(" The model service has not said which version it serves."));
         pages.heading("How to check this report");
         for (String step : HOW_TO_CHECK) {
             pages.paragraph(step);

@@ -51,7 +51,7 @@ public class ReportService {
                         "the auditor has not indexed any block yet; try again shortly"));
         ComplianceReport.LedgerAnchors anchors = new ComplianceReport.LedgerAnchors(chainId(), ledger.contractAddress(),
                 indexer.deploymentBlock(), cursor.nextBlock() - 1, cursor.indexedThrough().get(),
-                peers.served().map(ServedVersionCheck::checkedAt));
+                peers.served().filter(asked -> asked.servedVersion().isPresent()).map(ServedVersionCheck::checkedAt));
         Instant now = clock.instant();
         ComplianceReport report = ReportBuilder.build(audit.facts(), new ComplianceReport.Period(from, to), anchors, now);
         byte[] json = ReportJson.bytes(report);

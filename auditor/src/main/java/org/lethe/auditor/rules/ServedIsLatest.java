@@ -17,6 +17,16 @@ final class ServedIsLatest extends AuditRule {
     }
 
     @Override
+    public Optional<String> notChecked(AuditFacts facts) {
+        if (facts.served().isEmpty()) {
+            return Optional.of("the model service has not been asked yet");
+        }
+        ServedVersionCheck asked = facts.served().get();
+        return asked.servedVersion().isPresent() ? Optional.empty() : Optional.of("the model service could not say "
+                + "which version it serves when asked at " + asked.checkedAt() + ": " + asked.failure().orElse("no answer"));
+    }
+
+    @Override
     public List<Violation> check(AuditFacts facts) {
         Optional<String> served = facts.served().flatMap(ServedVersionCheck::servedVersion);
         if (served.isEmpty()) {

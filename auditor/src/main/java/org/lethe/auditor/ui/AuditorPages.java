@@ -75,6 +75,8 @@ public class AuditorPages {
                 .data("versions", summary.versions())
                 .data("indexedThrough", summary.index().indexedThroughBlock())
                 .data("violations", violations.stream().map(Pages.ViolationRow::of).toList())
+                .data("notChecked", summary.notChecked().entrySet().stream()
+                        .map(entry -> new Pages.NotChecked(entry.getKey(), entry.getValue())).toList())
                 .data("recent", timelines.recent(RECENT).stream()
                         .map(t -> Pages.RequestRow.of(t, facts.deadline(), facts.ledgerNow())).toList())
                 .data("asOf", Pages.time(facts.ledgerNow()))

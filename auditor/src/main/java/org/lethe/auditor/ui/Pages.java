@@ -18,6 +18,11 @@ final class Pages {
     record Count(String name, long value) {
     }
 
+    /** A rule that could not be checked, and why. */
+    @TemplateData
+    record NotChecked(String rule, String reason) {
+    }
+
     @TemplateData
     record RequestRow(String requestId, String subject, String status, String requested, String dueBy, String executed,
                       String verified, boolean overdue) {

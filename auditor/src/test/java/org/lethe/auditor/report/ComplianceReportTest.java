@@ -133,6 +133,34 @@ class ComplianceReportTest {
         throw new AssertionError("no " + name + " in " + report.path("strategies"));
     }
 
+    /**
+     * While the model service cannot say which version it serves, the report lists the served-version rule as not
+     * checked, with why, and stamps no time of a check that was not made.
+     */
+    @Test
+    void aRuleThatCouldNotBeCheckedIsReportedSoAndNotAsPassed() throws Exception {
+        AuditorTestResources.peers().takeModelServiceDown();
+        indexer.catchUp();
+        peerChecks.checkAll();
+        try {
+            String id = issue("2001-01-01", "2001-02-01").then().statusCode(201).extract().path("id");
+            JsonNode report = JSON.readTree(file(id, "report.json"));
+
+            JsonNode served = null;
+            for (JsonNode rule : report.path("rules")) {
+                served = rule.path("id").asText().equals("version.served-latest") ? rule : served;
+            }
+            assertTrue(served != null && served.path("notChecked").asText().startsWith("the model service could not "
+                    + "say which version it serves"), report.path("rules").toString());
+            assertTrue(report.path("ledger").path("servedVersionChecked").isNull(), report.path("ledger").toString());
+            assertTrue(pdfText(file(id, "report.pdf")).contains("version.served-latest"));
+            assertTrue(pdfText(file(id, "report.pdf")).contains("NOT CHECKED"));
+        } finally {
+            AuditorTestResources.peers().serve(LedgerHistory.randomId());
+            peerChecks.checkAll();
+        }
+    }
+
     @Test
     void anEmptyPeriodStillGivesAValidSignedReport() throws Exception {
         indexer.catchUp();

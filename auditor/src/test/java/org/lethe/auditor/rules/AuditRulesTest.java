@@ -2,6 +2,7 @@ package org.lethe.auditor.rules;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.lethe.auditor.AuditorTestResources;
 import org.lethe.auditor.LedgerHistory;
@@ -129,6 +130,30 @@ class AuditRulesTest {
 
         peers.serve(newest);
         assertTrue(violations("version.served-latest").isEmpty());
+    }
+
+    /**
+     * The model service down: the served-version rule is reported as not checked, with why, and neither as broken
+     * nor as kept; once it answers again the rule is checked.
+     */
+    @Test
+    void theServedVersionRuleIsNotCheckedWhileTheModelServiceCannotSay() throws InterruptedException {
+        Bytes32 model = history.model();
+        Bytes32 old = history.newestVersion(model);
+        history.version(model, old);
+        peers.serve(old);
+        peers.takeModelServiceDown();
+
+        assertTrue(violations("version.served-latest").isEmpty());
+        JsonPath summary = given().when().get("/summary").then().statusCode(200).extract().jsonPath();
+        String reason = summary.getString("notChecked.'version.served-latest'");
+        assertTrue(reason != null && reason.startsWith("the model service could not say which version it serves"),
+                summary.prettify());
+
+        peers.serve(old);
+        assertEquals(1, violations("version.served-latest").size(), "checked again once it answers");
+        assertTrue(given().when().get("/summary").then().statusCode(200).extract().jsonPath()
+                .getMap("notChecked").isEmpty());
     }
 
     @Test
