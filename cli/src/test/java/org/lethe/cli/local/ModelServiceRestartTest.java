@@ -8,6 +8,7 @@ import org.lethe.service.subject.SubjectDocuments;
 import org.lethe.evidence.document.DocumentSigner;
 import org.lethe.evidence.document.SignedDocument;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.merkle.MerkleProof;
 import org.lethe.evidence.signature.Ed25519KeyPair;
 import org.lethe.ledger.LedgerClient;
@@ -21,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,16 +103,40 @@ class ModelServiceRestartTest {
         }
     }
 
+    /**
+     * Started while the ledger is down, the service loads its latest version but answers no prediction until the
+     * ledger, back again, confirms that version's weights: what its database and files say is never served alone.
+     */
+    @Test
+    void aVersionLoadedWhileTheLedgerIsDownAnswersOnlyOnceTheLedgerConfirmsIt() throws Exception {
+        try (AnvilLedger ledger = AnvilLedger.start()) {
+            Map<String, String> settings = settings(ledger);
+            settings.put("lethe.model.ledger-recheck-interval", "500ms");
+            LedgerClient chain = ledger.client(ledger.outsider());
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
+                Bytes32 version = Bytes32.fromHex(train(client(service)).path("versionHash").asText());
+                awaitOnChain(() -> chain.checkpoint(version).isPresent());
+            }
+            String query = CanonicalJson.toTree(Map.of("images",
+                    List.of(Base64.getEncoder().encodeToString(FashionMnist.installed().test(1).get(0).image()))))
+                    .toString();
+
+            ledger.stopNode();
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
+                ServiceClient client = client(service);
+                assertEquals(503, client.postStatus("/predictions", query));
+                ledger.startAgain();
+                awaitOnChain(() -> postStatusUnchecked(client, query) == 200);
+            }
+        }
+    }
+
     @Test
     void aTamperedCheckpointStopsTheServiceFromStartingLoudly() throws Exception {
         try (AnvilLedger ledger = AnvilLedger.start()) {
             Map<String, String> settings = settings(ledger);
             try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
-                ServiceClient client = client(service);
-                String job = client.post("/admin/training", "").get("jobId").asText();
-                JsonNode done = client.await("/jobs/" + job,
-                        answer -> answer.path("status").asText().matches("SUCCEEDED|FAILED"), LIMIT);
-                assertEquals("SUCCEEDED", done.path("status").asText(), done.toString());
+                train(client(service));
             }
             Path checkpoint;
             try (Stream<Path> files = Files.list(data.resolve("model-service").resolve("checkpoints"))) {
@@ -155,6 +182,31 @@ class ModelServiceRestartTest {
             requests.add(request);
         }
         return requests;
+    }
+
+    /** Trains a version and returns the finished job. */
+    private static JsonNode train(ServiceClient client) throws Exception {
+        String job = client.post("/admin/training", "").get("jobId").asText();
+        JsonNode done = client.await("/jobs/" + job,
+                answer -> answer.path("status").asText().matches("SUCCEEDED|FAILED"), LIMIT);
+        assertEquals("SUCCEEDED", done.path("status").asText(), done.toString());
+        return done;
+    }
+
+    private static int postStatusUnchecked(ServiceClient client, String body) {
+        try {
+            return client.postStatus("/predictions", body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitOnChain(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + LIMIT);
+            Thread.sleep(200);
+        }
     }
 
     private static ServiceClient client(ServiceProcess service) {

@@ -1,6 +1,7 @@
 package org.lethe.modelservice.model;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.lethe.evidence.hash.Bytes32;
 import org.lethe.evidence.hash.HashAlgorithm;
 import org.lethe.ledger.LedgerUnavailableException;
+import org.lethe.ledger.record.Recorded;
 import org.lethe.ml.data.Sample;
 import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.dishonest.QueryFilter;
@@ -28,8 +30,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The served model: the latest published version's shards, loaded with their parameter hashes checked
- * (against the file names always, against the ledger's checkpoint record when the node answers).
+ * The served model: the latest published version's shards, loaded with their parameter hashes checked against
+ * the file names and against the ledger's checkpoint record. A version loaded at start whose record cannot be
+ * read (the node is down, or the record is still on its way) answers no prediction until a later check finds
+ * its weights on the ledger: what the database and files say alone is never served.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -53,6 +57,10 @@ public class ModelRegistry {
     private SisaEnsemble ensemble;
     /** What a {@code filtered} provider does to every query; empty when serving honestly. */
     private Optional<QueryFilter> filter = Optional.empty();
+    /** Why the version loaded at start is not yet confirmed by its ledger record; empty once it is. */
+    private volatile Optional<String> unconfirmed = Optional.empty();
+    /** Set when the ledger records other weights than the loaded ones: no later check can clear that. */
+    private volatile boolean contradicted;
 
     public ModelRegistry(ModelSettings settings, TrainingData data, LedgerGateway ledger) {
         this.settings = settings;
@@ -74,10 +82,36 @@ public class ModelRegistry {
     void loadLatest(@Observes StartupEvent startup) {
         ModelVersionEntity.latest().ifPresent(version -> {
             SisaModel model = ModelLayoutCodec.decode(version.layout, data.catalog());
-            checkAgainstLedger(version, model);
+            checkLocally(version, model);
+            Optional<String> notConfirmed = unconfirmedByLedger(version.versionHash, model.weightsHash(),
+                    version.transcriptRoot);
             serve(model, ModelVersionView.of(version));
-            LOG.infof("serving model version %d (%s)", version.number, version.versionHash);
+            unconfirmed = notConfirmed;
+            notConfirmed.ifPresentOrElse(reason -> LOG.warnf("version %s loaded but not served: %s; checking the "
+                            + "ledger again every %s", version.versionHash, reason, settings.ledgerRecheckInterval()),
+                    () -> LOG.infof("serving model version %d (%s)", version.number, version.versionHash));
         });
+    }
+
+    /** Until the ledger confirms the version loaded at start, asks it again. */
+    @Scheduled(every = "${lethe.model.ledger-recheck-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void confirmLoadedVersion() {
+        Optional<Served> loaded = current();
+        if (unconfirmed.isEmpty() || contradicted || loaded.isEmpty()) {
+            return;
+        }
+        ModelVersionView version = loaded.get().version();
+        try {
+            unconfirmed = unconfirmedByLedger(version.versionHash(), loaded.get().model().weightsHash(),
+                    version.transcriptRoot());
+            if (unconfirmed.isEmpty()) {
+                LOG.infof("the ledger confirms version %s: serving it", version.versionHash());
+            }
+        } catch (IllegalStateException e) {
+            contradicted = true;
+            unconfirmed = Optional.of(e.getMessage());
+            LOG.error(e.getMessage());
+        }
     }
 
     public Optional<Served> current() {
@@ -97,6 +131,11 @@ public class ModelRegistry {
         try {
             if (served == null) {
                 throw new ProblemException(409, "no-model", "No model yet", "no model version has been trained yet");
+            }
+            if (unconfirmed.isPresent()) {
+                throw new ProblemException(503, "model-not-confirmed", "Model not confirmed by the ledger",
+                        unconfirmed.get() + "; version " + served.version().versionHash() + " answers once its "
+                                + "weights are confirmed by its ledger record");
             }
             return new Prediction(served.version().versionHash(),
                     ensemble.probabilities(filter.map(f -> f.apply(images)).orElse(images)));
@@ -127,6 +166,9 @@ public class ModelRegistry {
             }
             filter = strategy.filter();
             served = new Served(model, version);
+            // a version this process trained is its own; only one loaded from storage waits for the ledger
+            unconfirmed = Optional.empty();
+            contradicted = false;
         } finally {
             lock.writeLock().unlock();
         }
@@ -137,7 +179,7 @@ public class ModelRegistry {
         }
     }
 
-    private void checkAgainstLedger(ModelVersionEntity version, SisaModel model) {
+    private static void checkLocally(ModelVersionEntity version, SisaModel model) {
         if (!model.weightsHash().toHex().equals(version.weightsHash)) {
             throw new IllegalStateException("stored layout of version " + version.versionHash + " has weights hash "
                     + model.weightsHash() + ", not the recorded " + version.weightsHash + ": refusing to serve it");
@@ -147,22 +189,34 @@ public class ModelRegistry {
             throw new IllegalStateException("stored layout of version " + version.versionHash + " has transcript root "
                     + transcriptRoot + ", not the recorded " + version.transcriptRoot + ": refusing to serve it");
         }
+    }
+
+    /**
+     * Why the ledger does not confirm the version yet (unreachable, or no record of it), or empty when its record
+     * names these weights and this transcript root.
+     *
+     * @throws IllegalStateException when the record names others
+     */
+    private Optional<String> unconfirmedByLedger(String versionHash, Bytes32 weightsHash, String transcriptRoot) {
         try {
-            ledger.client().checkpoint(Bytes32.fromHex(version.versionHash)).ifPresent(recorded -> {
-                if (!recorded.value().weightsHash().equals(model.weightsHash())) {
-                    throw new IllegalStateException("the ledger records weights " + recorded.value().weightsHash()
-                            + " for version " + version.versionHash + " but the stored files hash to "
-                            + model.weightsHash() + ": refusing to serve them");
-                }
-                if (!recorded.value().transcriptRoot().toHex().equals(version.transcriptRoot)) {
-                    throw new IllegalStateException("the ledger records transcript root "
-                            + recorded.value().transcriptRoot() + " for version " + version.versionHash
-                            + " but the stored transcript's is " + version.transcriptRoot + ": refusing to serve it");
-                }
-            });
+            var recorded = ledger.client().checkpoint(Bytes32.fromHex(versionHash)).map(Recorded::value);
+            if (recorded.isEmpty()) {
+                return Optional.of("the ledger has no record of version " + versionHash + " yet");
+            }
+            if (!recorded.get().weightsHash().equals(weightsHash)) {
+                throw new IllegalStateException("the ledger records weights " + recorded.get().weightsHash()
+                        + " for version " + versionHash + " but the stored files hash to " + weightsHash
+                        + ": refusing to serve them");
+            }
+            if (!recorded.get().transcriptRoot().toHex().equals(transcriptRoot)) {
+                throw new IllegalStateException("the ledger records transcript root " + recorded.get().transcriptRoot()
+                        + " for version " + versionHash + " but the stored transcript's is " + transcriptRoot
+                        + ": refusing to serve it");
+            }
+            return Optional.empty();
         } catch (LedgerUnavailableException e) {
             ledger.reset();
-            LOG.warnf("ledger unreachable at start-up; version %s served on its local hashes only", version.versionHash);
+            return Optional.of("the ledger is unreachable (" + e.getMessage() + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import org.lethe.ml.network.Architecture;
 import org.lethe.ml.dishonest.ProviderStrategy;
 import org.lethe.ml.dishonest.QueryFilter;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** The model the provider trains and serves, and how it forgets. */
@@ -30,6 +31,12 @@ public interface ModelSettings {
 
     /** The provider's own training data: the first this many Fashion-MNIST training images. */
     int baseSamples();
+
+    /**
+     * How often a version loaded at start asks the ledger again while its record does not confirm it yet (read by
+     * the scheduler's expression).
+     */
+    Duration ledgerRecheckInterval();
 
     /** Where parameter files live; default {@code $LETHE_DATA_DIR/model-service/checkpoints}. */
     Optional<String> checkpointDirectory();
