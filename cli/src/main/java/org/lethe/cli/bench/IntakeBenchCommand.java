@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 /**
  * {@code lethe bench intake}: signed deletion requests through the model service's REST API from
@@ -78,6 +79,7 @@ final class IntakeBenchCommand implements Callable<Integer> {
                  LedgerClient reader = ledger.reader()) {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clientCount)).build();
                 List<String> bodies = prepare(http, service.baseUrl());
+                awaitContributionsRecorded(reader, bodies.size());
                 send(http, service.baseUrl(), bodies.subList(0, warmUp));
                 List<String> timed = bodies.subList(warmUp, bodies.size());
                 long start = System.nanoTime();
@@ -162,17 +164,37 @@ final class IntakeBenchCommand implements Callable<Integer> {
     }
 
     /** Polls the chain until the anchored batches hold every request; returns {anchored, batches}. */
+    /** The requests in the chain's anchored batches, and the batches, once they hold every one or two minutes pass. */
     private static int[] awaitAnchored(LedgerClient reader, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        return awaitEvents(reader, LedgerEvent.DeletionBatchAnchored.class,
+                event -> ((LedgerEvent.DeletionBatchAnchored) event).batch().count(), expected, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Waits, untimed, until the chain records every contribution: the deletions are measured against data recorded
+     * long before, as in a deployment, and not against the outbox still sending the contributions.
+     */
+    private static void awaitContributionsRecorded(LedgerClient reader, int expected) throws InterruptedException {
+        int recorded = awaitEvents(reader, LedgerEvent.ContributionRecorded.class, event -> 1, expected,
+                Duration.ofMinutes(5))[0];
+        if (recorded < expected) {
+            throw new IllegalStateException("only " + recorded + " of " + expected + " contributions reached the chain "
+                    + "within five minutes");
+        }
+    }
+
+    /** The sum of {@code count} over the chain's events of one kind, and their number, once the sum reaches expected. */
+    private static int[] awaitEvents(LedgerClient reader, Class<? extends LedgerEvent> kind,
+                                     ToIntFunction<LedgerEvent> count, int expected, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            List<Integer> counts = reader.events(EventQuery.all()).stream()
-                    .filter(LedgerEvent.DeletionBatchAnchored.class::isInstance)
-                    .map(e -> ((LedgerEvent.DeletionBatchAnchored) e).batch().count()).toList();
-            int anchored = counts.stream().mapToInt(Integer::intValue).sum();
-            if (anchored >= expected || System.nanoTime() > deadline) {
-                return new int[] {anchored, counts.size()};
+            List<LedgerEvent> events = reader.events(EventQuery.all()).stream().filter(kind::isInstance).toList();
+            int sum = events.stream().mapToInt(count).sum();
+            if (sum >= expected || System.nanoTime() > deadline) {
+                return new int[] {sum, events.size()};
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
     }
 
