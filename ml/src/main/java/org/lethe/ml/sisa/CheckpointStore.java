@@ -11,6 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Parameter files addressed by their SHA-256: {@code <hash>.params}. A shard that a deletion does not
@@ -65,6 +69,29 @@ public final class CheckpointStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep parameter file " + file, e);
+        }
+    }
+
+    /**
+     * Removes every parameter file not named in {@code kept}: the weights of versions no longer served, which may
+     * still carry deleted data.
+     *
+     * @return how many files were removed
+     */
+    public int retainOnly(Set<Bytes32> kept) {
+        Set<Path> keptFiles = kept.stream().map(this::file).collect(Collectors.toSet());
+        if (Files.notExists(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> superseded = files.filter(file -> file.getFileName().toString().endsWith(".params"))
+                    .filter(file -> !keptFiles.contains(file)).toList();
+            for (Path file : superseded) {
+                Files.deleteIfExists(file);
+            }
+            return superseded.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove superseded parameter files from " + directory, e);
         }
     }
 

@@ -173,7 +173,8 @@ public class ModelChanges {
     /**
      * Records the version with its training transcript, the requests it executes (under the strategy the provider
      * claims) and their ledger writes in one transaction, deletes the executed contributions' samples, then serves
-     * the version as the strategy does.
+     * the version as the strategy does and removes the parameter files it no longer names (a {@code stale} provider,
+     * which keeps serving the old weights, keeps them).
      */
     private String publish(SisaModel model, SisaTrainer.Settings training, String origin,
                            Optional<ProviderStrategy> provider, Map<String, Bytes32> executed) {
@@ -215,7 +216,11 @@ public class ModelChanges {
             }
             return entity;
         });
-        registry.serve(model, ModelVersionView.of(version), provider.orElse(ProviderStrategy.of(UnlearningMethod.SISA)));
+        ProviderStrategy serving = provider.orElse(ProviderStrategy.of(UnlearningMethod.SISA));
+        registry.serve(model, ModelVersionView.of(version), serving);
+        if (serving.serving() != ProviderStrategy.Serving.PREVIOUS) {
+            registry.removeSuperseded();
+        }
         return version.versionHash;
     }
 }

@@ -26,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
 
 /**
  * The served model: the latest published version's shards, loaded with their parameter hashes checked against
@@ -89,7 +91,10 @@ public class ModelRegistry {
             unconfirmed = notConfirmed;
             notConfirmed.ifPresentOrElse(reason -> LOG.warnf("version %s loaded but not served: %s; checking the "
                             + "ledger again every %s", version.versionHash, reason, settings.ledgerRecheckInterval()),
-                    () -> LOG.infof("serving model version %d (%s)", version.number, version.versionHash));
+                    () -> {
+                        LOG.infof("serving model version %d (%s)", version.number, version.versionHash);
+                        removeSuperseded();
+                    });
         });
     }
 
@@ -106,6 +111,7 @@ public class ModelRegistry {
                     version.transcriptRoot());
             if (unconfirmed.isEmpty()) {
                 LOG.infof("the ledger confirms version %s: serving it", version.versionHash());
+                removeSuperseded();
             }
         } catch (IllegalStateException e) {
             contradicted = true;
@@ -176,6 +182,25 @@ public class ModelRegistry {
             LOG.warnf("SERVING DISHONESTLY ('%s'): version %s is announced but %s. For evaluating the verifier only.",
                     strategy.label(), version.versionHash(), keepServing ? "the previous weights answer"
                             : "every query passes through " + strategy.filter().map(QueryFilter::name).orElseThrow());
+        }
+    }
+
+    /**
+     * Removes the parameter files the served version does not name: those of versions it replaced, which may carry
+     * the deleted data. What a replay of the served version needs, its own checkpoints, stays. Called only once the
+     * served weights are this process's own or confirmed by the ledger, so storage that lies cannot steer it.
+     */
+    public void removeSuperseded() {
+        Optional<Served> serving = current();
+        if (serving.isEmpty()) {
+            return;
+        }
+        Set<Bytes32> named = serving.get().model().shards().stream()
+                .flatMap(shard -> shard.sliceCheckpoints().stream()).collect(Collectors.toSet());
+        int removed = store.retainOnly(named);
+        if (removed > 0) {
+            LOG.infof("removed %d parameter files that version %s does not name", removed,
+                    serving.get().version().versionHash());
         }
     }
 

@@ -4,8 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lethe.evidence.hash.Bytes32;
+import org.lethe.evidence.json.CanonicalJson;
 import org.lethe.evidence.merkle.SetAbsenceProof;
 import org.lethe.evidence.merkle.SetMembershipProof;
 import org.lethe.evidence.merkle.SortedSetTreeVerifier;
@@ -14,21 +16,28 @@ import org.lethe.ledger.record.Checkpoint;
 import org.lethe.ledger.record.Unlearning;
 import org.lethe.ledger.record.UnlearningStrategy;
 import org.lethe.ml.data.Sample;
+import org.lethe.ml.replay.TrainingTranscript;
+import org.lethe.ml.replay.TrainingTranscriptJson;
 import org.lethe.modelservice.Await;
 import org.lethe.modelservice.ModelApi;
 import org.lethe.modelservice.ModelServiceTestResources;
 import org.lethe.modelservice.TestSubject;
 
+import java.nio.file.Files;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(ModelServiceTestResources.class)
 class ModelLifecycleTest {
+
+    @Inject
+    ModelRegistry registry;
 
     @Test
     void trainedModelServesPredictionsAndForgetsADeletedSubjectBySisa() {
@@ -83,6 +95,33 @@ class ModelLifecycleTest {
                 ledger.checkpoint(Bytes32.fromHex(firstVersion)).orElseThrow().value().trainingSetRoot());
         assertEquals(2, given().get("/model/versions").then().statusCode(200).extract().jsonPath()
                 .getList("versionHash").stream().filter(v -> v.equals(firstVersion) || v.equals(secondVersion)).count());
+        assertOnlyTheServedVersionsWeightsAreKept(firstVersion, secondVersion);
+    }
+
+    /**
+     * The first version's checkpoints from the subject's slice on carry the deleted data: they are removed, and the
+     * replay API no longer hands them out. Every checkpoint of the served version stays.
+     */
+    private void assertOnlyTheServedVersionsWeightsAreKept(String replaced, String served) {
+        Set<Bytes32> servedCheckpoints = checkpoints(served);
+        Set<Bytes32> superseded = new HashSet<>(checkpoints(replaced));
+        superseded.removeAll(servedCheckpoints);
+        assertFalse(superseded.isEmpty(), "the deletion retrained at least one slice");
+        for (Bytes32 checkpoint : superseded) {
+            assertTrue(Files.notExists(registry.store().file(checkpoint)), "superseded " + checkpoint + " is removed");
+            given().header("Authorization", "Bearer " + ModelServiceTestResources.REPLAY_TOKEN)
+                    .get("/replay/checkpoints/" + checkpoint.toHex()).then().statusCode(404);
+        }
+        for (Bytes32 checkpoint : servedCheckpoints) {
+            assertTrue(Files.exists(registry.store().file(checkpoint)), "served " + checkpoint + " is kept");
+        }
+    }
+
+    private static Set<Bytes32> checkpoints(String version) {
+        TrainingTranscript transcript = TrainingTranscriptJson.fromJson(CanonicalJson.parse(given()
+                .header("Authorization", "Bearer " + ModelServiceTestResources.REPLAY_TOKEN)
+                .get("/replay/versions/" + version + "/transcript").then().statusCode(200).extract().asString()));
+        return transcript.shards().stream().flatMap(shard -> shard.checkpoints().stream()).collect(Collectors.toSet());
     }
 
     /** The subject checks, against the root on the ledger alone, that the new version lacks every sample. */
