@@ -22,6 +22,7 @@ import org.lethe.ml.data.Sample;
 import org.lethe.service.client.ServiceClient;
 import org.lethe.service.client.TrainingSetQuery;
 import org.lethe.service.process.ServiceProcess;
+import org.lethe.service.subject.MarkedSamples;
 import org.lethe.service.subject.SubjectDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -182,12 +183,12 @@ public final class DemoCommand implements Callable<Integer> {
                 JsonNode enrolled = verifier.post("/subjects", subject.enrolment().toString());
                 say("%-5s commitment %s… on chain in tx %s…", names.get(s), shortHex(enrolled.path("commitment").asText()),
                         shortHex(enrolled.path("transaction").asText()));
-                samples = marked(verifier.post("/subjects/" + subject.subjectId().toHex() + "/marking",
+                samples = MarkedSamples.of(verifier.post("/subjects/" + subject.subjectId().toHex() + "/marking",
                         subject.samples(samples).toString()));
                 say("%-5s %d of the %d images now carry the trigger; nobody but the verifier knows which", names.get(s),
-                        samples.size() - clean(samples, original).size(), samples.size());
+                        samples.size() - MarkedSamples.unchanged(samples, original).size(), samples.size());
             }
-            cleanSamples.add(clean(samples, original));
+            cleanSamples.add(MarkedSamples.unchanged(samples, original));
             JsonNode receipt = service.post("/contributions", subject.samples(samples).toString());
             JsonNode recorded = service.await("/contributions/" + receipt.get("contributionRoot").asText(),
                     answer -> "SENT".equals(answer.path("ledger").path("status").asText()), JOB_LIMIT);
@@ -385,28 +386,6 @@ public final class DemoCommand implements Callable<Integer> {
         JsonNode requests = summary.path("requests");
         return requests.path("CERTIFIED").asInt() + requests.path("NOT_DELETED").asInt()
                 + requests.path("INCONCLUSIVE").asInt();
-    }
-
-    /** The samples the verifier sent back, marks in place, to contribute as they are. */
-    private static List<Sample> marked(JsonNode answer) {
-        List<Sample> samples = new ArrayList<>();
-        JsonNode returned = answer.path("samples");
-        for (int i = 0; i < returned.size(); i++) {
-            samples.add(new Sample("marked-" + i, Base64.getDecoder().decode(returned.get(i).path("image").asText()),
-                    returned.get(i).path("label").asInt()));
-        }
-        return samples;
-    }
-
-    /** The marked samples that came back unchanged: those the membership test may score. */
-    private static List<Sample> clean(List<Sample> marked, List<Sample> original) {
-        List<Sample> clean = new ArrayList<>();
-        for (int i = 0; i < marked.size(); i++) {
-            if (marked.get(i).hash().equals(original.get(i).hash())) {
-                clean.add(marked.get(i));
-            }
-        }
-        return clean;
     }
 
     private static void awaitVerifierJob(ServiceClient verifier, JsonNode started) throws Exception {

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
@@ -154,10 +153,7 @@ class ModelServiceRestartTest {
     }
 
     private static Map<String, String> settings(AnvilLedger ledger) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
-        settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-        settings.put("lethe.ledger.account-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        Map<String, String> settings = ServiceSettings.onLedger(ledger, ledger.provider());
         settings.put("lethe.admin.token", ADMIN_TOKEN);
         settings.put("lethe.model.base-samples", "800");
         settings.put("lethe.model.shards", "1");

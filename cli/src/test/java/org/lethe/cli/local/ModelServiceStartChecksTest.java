@@ -7,7 +7,6 @@ import org.lethe.ledger.testing.AnvilLedger;
 import org.lethe.ledger.testing.AnvilLedgerExtension;
 import org.lethe.service.process.ServiceProcess;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,10 +22,7 @@ class ModelServiceStartChecksTest {
             "lethe.model.dishonest.query-filter   | blur:3     | query filter 'blur:3': unknown kind 'blur'",
             "lethe.model.dishonest.mark-detector  | eyes       | mark detector 'eyes' is none of [bright-background"})
     void aStrategyTheServiceCouldNotCarryOutStopsItAtStart(String key, String value, String reason, AnvilLedger ledger) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
-        settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-        settings.put("lethe.ledger.account-key", ledger.provider().getEcKeyPair().getPrivateKey().toString(16));
+        Map<String, String> settings = ServiceSettings.onLedger(ledger, ledger.provider());
         settings.put(key, value);
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,

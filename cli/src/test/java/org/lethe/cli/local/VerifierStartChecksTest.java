@@ -9,7 +9,6 @@ import org.lethe.service.process.ServiceProcess;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,10 +36,7 @@ class VerifierStartChecksTest {
     }
 
     private static Map<String, String> settings(AnvilLedger ledger) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("lethe.ledger.rpc-url", ledger.node().rpcUrl());
-        settings.put("lethe.ledger.contract-address", ledger.contractAddress());
-        settings.put("lethe.ledger.account-key", ledger.verifier().getEcKeyPair().getPrivateKey().toString(16));
+        Map<String, String> settings = ServiceSettings.onLedger(ledger, ledger.verifier());
         settings.put("lethe.verifier.model-service-url", "http://127.0.0.1:9");
         byte[] vaultKey = new byte[32];
         new SecureRandom().nextBytes(vaultKey);
