@@ -61,14 +61,15 @@ final class VerificationBenchCommand implements Callable<Integer> {
      * membership inference, the other NOT_DELETED the backdoor test, {@code evasions} the serving layer), the
      * replay's result and cost beside the unlearning's, the serving checks, and the literature's figures: forgetting
      * rate, accuracy drop, the backdoor's attack success rate before and after, membership AUC, unlearning time and
-     * the served answers' distance from the retrained model's.
+     * the served answers' distance from the retrained model's; beside the verifier's membership test, the power at
+     * α of its LiRA score alone ({@code liraPower}) and of RMIA ({@code rmiaAuc}, {@code rmiaPower}).
      */
     record StrategyResult(VerdictTally blackBox, VerdictTally replay, String replayResult, double replaySeconds,
                           double unlearningSeconds, int answersDisagreeing, int sentinelsShown, int sentinelsSuppressed,
                           int sentinelTests, int answersChanged, int probesMedian, int probesMax,
                           double queriesPerVerification, double secondsPerVerification, double forgettingRate,
                           double accuracyDrop, double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
-                          double distanceToRetrained) {
+                          double liraPower, double rmiaAuc, double rmiaPower, double distanceToRetrained) {
     }
 
     /**
@@ -329,7 +330,8 @@ final class VerificationBenchCommand implements Callable<Integer> {
                     s.replaySeconds(), s.unlearningSeconds(), s.answersDisagreeing(), s.sentinelsShown(),
                     s.sentinelsSuppressed(), s.sentinelTests(), s.answersChanged(), median(s.probes()), max(s.probes()),
                     s.queriesPerVerification(), s.secondsPerVerification(), s.forgettingRate(), s.accuracyDrop(),
-                    s.attackSuccessBefore(), s.attackSuccessAfter(), s.membershipAuc(), s.distanceToRetrained()));
+                    s.attackSuccessBefore(), s.attackSuccessAfter(), s.membershipAuc(), s.liraPower(), s.rmiaAuc(),
+                    s.rmiaPower(), s.distanceToRetrained()));
             if (!strategy.dishonest()) {
                 allProbes.addAll(s.probes());
                 verifications += s.blackBox().verifications();

@@ -27,6 +27,7 @@ import org.lethe.verifier.backdoor.PairedScoreTest;
 import org.lethe.verifier.backdoor.PairedScorer;
 import org.lethe.verifier.backdoor.ProbeSupply;
 import org.lethe.verifier.membership.MembershipScores;
+import org.lethe.verifier.membership.RelativeMembership;
 import org.lethe.verifier.oracle.CountingOracle;
 import org.lethe.verifier.oracle.ModelOracle;
 import org.lethe.verifier.reference.ReferenceData;
@@ -34,6 +35,7 @@ import org.lethe.verifier.reference.ShadowModels;
 import org.lethe.verifier.reference.ShadowSettings;
 import org.lethe.verifier.serving.Sentinel;
 import org.lethe.verifier.serving.SentinelPanel;
+import org.lethe.verifier.statistics.RankSum;
 import org.lethe.verifier.statistics.SprtDecision;
 import org.lethe.verifier.trigger.Marking;
 import org.lethe.verifier.trigger.TriggerSpec;
@@ -49,6 +51,7 @@ import org.lethe.verifier.verification.VerificationSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +100,9 @@ final class VerificationExperiment {
      * @param attackSuccessBefore ASR of the group's triggers on the version with their data
      * @param attackSuccessAfter  ASR on the served model
      * @param membershipAuc       the membership test's LiRA AUC on the served model, mean over the group
+     * @param liraPower           share of the group whose LiRA rank-sum test alone rejects non-membership at α
+     * @param rmiaAuc             the same AUC for RMIA scores (offline, a = 1, γ = 1), mean over the group
+     * @param rmiaPower           share of the group whose RMIA rank-sum test alone rejects non-membership at α
      * @param distanceToRetrained mean L2 distance of the served answers from the retrained model's, test set
      */
     record StrategyFigures(VerdictTally blackBox, VerdictTally replay, String replayResult, double replaySeconds,
@@ -104,7 +110,7 @@ final class VerificationExperiment {
                            int answersChanged, List<Integer> probes, double queriesPerVerification,
                            double secondsPerVerification, double unlearningSeconds, double forgettingRate,
                            double accuracyDrop, double attackSuccessBefore, double attackSuccessAfter, double membershipAuc,
-                           double distanceToRetrained) {
+                           double liraPower, double rmiaAuc, double rmiaPower, double distanceToRetrained) {
     }
 
     /**
@@ -142,6 +148,8 @@ final class VerificationExperiment {
 
     /** Probe images each deleted subject's trigger is stamped on for the attack success rate. */
     private static final int ATTACK_PROBES = 100;
+    /** The z of RMIA's comparisons: clean probe images no model trained on. */
+    private static final int RMIA_POPULATION = 1_000;
 
     private final Setup setup;
 
@@ -173,6 +181,8 @@ final class VerificationExperiment {
                 setup.shadowModels()), setup.reference().shadowTraining(), setup.store());
              SisaEnsemble included = SisaEnsemble.load(withMarks, setup.store())) {
             VerificationEngine engine = new VerificationEngine(setup.settings(), setup.reference(), shadows, setup.probes());
+            RelativeMembership relativeMembership = new RelativeMembership(shadows.oracles(),
+                    setup.reference().probeImages().subList(0, RMIA_POPULATION), 1.0, 1.0);
             MembershipScores nonMembersIncluded = engine.nonMemberScores(included::probabilities);
             NullModel nullIncluded = engine.measureNull(included::probabilities, setup.triggers());
             List<CalibrationFigures> calibrations = new ArrayList<>();
@@ -240,7 +250,7 @@ final class VerificationExperiment {
                         case PREVIOUS -> included::probabilities;
                     };
                     StrategyCounts counts = verifyGroup(engine, served, after, afterVersion, strategy, deleted, requests,
-                            calibrations, SentinelPanel.of(sentinels), replay);
+                            calibrations, SentinelPanel.of(sentinels), replay, relativeMembership);
                     strategies.put(strategy, literatureFigures(counts, replay, unlearningSeconds, included::probabilities,
                             served, reference::probabilities, deleted, removed));
                     if (strategy.honest() && strategy.unlearned().orElseThrow() == UnlearningMethod.RETRAIN) {
@@ -312,6 +322,9 @@ final class VerificationExperiment {
                         - UnlearningMetrics.accuracy(served, setup.test())),
                 BenchOutput.fourDecimals(asrBefore / deleted.size()), BenchOutput.fourDecimals(asrAfter / deleted.size()),
                 BenchOutput.fourDecimals(counts.membershipAucSum() / deleted.size()),
+                BenchOutput.fourDecimals((double) counts.liraShown() / deleted.size()),
+                BenchOutput.fourDecimals(counts.rmiaAucSum() / deleted.size()),
+                BenchOutput.fourDecimals((double) counts.rmiaShown() / deleted.size()),
                 BenchOutput.fourDecimals(UnlearningMetrics.outputDistance(served, retrained, setup.test())));
     }
 
@@ -323,7 +336,8 @@ final class VerificationExperiment {
     /** A group's verdicts in both modes and the costs of reaching them. */
     private record StrategyCounts(VerdictTally blackBox, VerdictTally replay, int answersDisagreeing, int sentinelsShown,
                                   int sentinelsSuppressed, int sentinelTests, int answersChanged, List<Integer> probes,
-                                  double queriesPerVerification, double secondsPerVerification, double membershipAucSum) {
+                                  double queriesPerVerification, double secondsPerVerification, double membershipAucSum,
+                                  int liraShown, double rmiaAucSum, int rmiaShown) {
     }
 
     /**
@@ -333,11 +347,15 @@ final class VerificationExperiment {
     private StrategyCounts verifyGroup(VerificationEngine engine, ModelOracle served, SisaModel recorded, Bytes32 version,
                                        ProviderStrategy strategy, List<Integer> deleted,
                                        List<BenchLedger.ExecutedDeletion> requests,
-                                       List<CalibrationFigures> calibrations, SentinelPanel sentinels, BenchReplay replay) {
+                                       List<CalibrationFigures> calibrations, SentinelPanel sentinels, BenchReplay replay,
+                                       RelativeMembership relativeMembership) {
         CountingOracle oracle = new CountingOracle(served);
+        // RMIA beside the verifier's own test, on the served model directly: not among the verification's queries
+        RelativeMembership.Scorer rmia = relativeMembership.on(served);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
         MembershipScores nonMembers = engine.nonMemberScores(oracle);
+        double[] nonMembersRmia = rmia.scores(setup.reference().nonMembers());
         VerdictTally blackBox = VerdictTally.none();
         VerdictTally withReplay = VerdictTally.none();
         int disagreeing = 0;
@@ -346,6 +364,10 @@ final class VerificationExperiment {
         int sentinelTests = 0;
         int answersChanged = 0;
         double aucSum = 0;
+        int liraShown = 0;
+        double rmiaAucSum = 0;
+        int rmiaShown = 0;
+        double alpha = setup.settings().alpha();
         List<Integer> probes = new ArrayList<>();
         Set<Bytes32> recordedSet = new HashSet<>(recorded.trainingSet().stream().map(Sample::hash).toList());
         for (int i = 0; i < deleted.size(); i++) {
@@ -375,11 +397,22 @@ final class VerificationExperiment {
             sentinelTests += outcome.serving().sentinels();
             answersChanged += outcome.serving().changed();
             aucSum += outcome.membership().orElseThrow().liraAuc();
+            liraShown += outcome.membership().orElseThrow().liraPValue() < alpha ? 1 : 0;
+            RankSum relative = rmiaAgainstNonMembers(rmia, clean(subject), nonMembers, nonMembersRmia);
+            rmiaAucSum += relative.auc();
+            rmiaShown += relative.pValue() < alpha ? 1 : 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new StrategyCounts(blackBox, withReplay, disagreeing, shown, suppressed, sentinelTests, answersChanged,
                 probes, BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
-                BenchOutput.fourDecimals(seconds / deleted.size()), aucSum);
+                BenchOutput.fourDecimals(seconds / deleted.size()), aucSum, liraShown, rmiaAucSum, rmiaShown);
+    }
+
+    /** A subject's clean samples' RMIA scores against the known non-members', those taken in the subject's mix of classes. */
+    private static RankSum rmiaAgainstNonMembers(RelativeMembership.Scorer rmia, List<Sample> clean,
+                                                 MembershipScores nonMembers, double[] nonMembersRmia) {
+        int[] matched = nonMembers.matchedIndices(clean.stream().mapToInt(Sample::label).toArray());
+        return RankSum.compare(rmia.scores(clean), Arrays.stream(matched).mapToDouble(i -> nonMembersRmia[i]).toArray());
     }
 
     /**

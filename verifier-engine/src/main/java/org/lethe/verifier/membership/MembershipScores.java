@@ -34,6 +34,17 @@ public record MembershipScores(double[] lira, double[] loss, int[] labels) {
      * @throws IllegalArgumentException when a class of {@code mix} has no scores here
      */
     public MembershipScores matchedTo(int[] mix) {
+        int[] kept = matchedIndices(mix);
+        return new MembershipScores(Arrays.stream(kept).mapToDouble(i -> lira[i]).toArray(),
+                Arrays.stream(kept).mapToDouble(i -> loss[i]).toArray(), Arrays.stream(kept).map(i -> labels[i]).toArray());
+    }
+
+    /**
+     * Which of these scores {@link #matchedTo} keeps, by index: to match other scores of the same samples.
+     *
+     * @throws IllegalArgumentException when a class of {@code mix} has no scores here
+     */
+    public int[] matchedIndices(int[] mix) {
         int[] wanted = new int[Sample.CLASSES];
         int[] held = new int[Sample.CLASSES];
         IntStream.of(mix).forEach(label -> wanted[label]++);
@@ -59,7 +70,6 @@ public record MembershipScores(double[] lira, double[] loss, int[] labels) {
                 kept[taken++] = i;
             }
         }
-        return new MembershipScores(Arrays.stream(kept).mapToDouble(i -> lira[i]).toArray(),
-                Arrays.stream(kept).mapToDouble(i -> loss[i]).toArray(), Arrays.stream(kept).map(i -> labels[i]).toArray());
+        return kept;
     }
 }
