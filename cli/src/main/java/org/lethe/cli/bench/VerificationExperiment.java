@@ -350,12 +350,9 @@ final class VerificationExperiment {
                                        List<CalibrationFigures> calibrations, SentinelPanel sentinels, BenchReplay replay,
                                        RelativeMembership relativeMembership) {
         CountingOracle oracle = new CountingOracle(served);
-        // RMIA beside the verifier's own test, on the served model directly: not among the verification's queries
-        RelativeMembership.Scorer rmia = relativeMembership.on(served);
         long start = System.nanoTime();
         NullModel nullModel = engine.measureNull(oracle, setup.triggers());
         MembershipScores nonMembers = engine.nonMemberScores(oracle);
-        double[] nonMembersRmia = rmia.scores(setup.reference().nonMembers());
         VerdictTally blackBox = VerdictTally.none();
         VerdictTally withReplay = VerdictTally.none();
         int disagreeing = 0;
@@ -365,8 +362,6 @@ final class VerificationExperiment {
         int answersChanged = 0;
         double aucSum = 0;
         int liraShown = 0;
-        double rmiaAucSum = 0;
-        int rmiaShown = 0;
         double alpha = setup.settings().alpha();
         List<Integer> probes = new ArrayList<>();
         Set<Bytes32> recordedSet = new HashSet<>(recorded.trainingSet().stream().map(Sample::hash).toList());
@@ -398,11 +393,19 @@ final class VerificationExperiment {
             answersChanged += outcome.serving().changed();
             aucSum += outcome.membership().orElseThrow().liraAuc();
             liraShown += outcome.membership().orElseThrow().liraPValue() < alpha ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // RMIA beside the verifier's own test, after it and on the served model directly, so that the verifications
+        // ask exactly what they asked without it (a filter's fresh noise is drawn per query)
+        RelativeMembership.Scorer rmia = relativeMembership.on(served);
+        double[] nonMembersRmia = rmia.scores(setup.reference().nonMembers());
+        double rmiaAucSum = 0;
+        int rmiaShown = 0;
+        for (int subject : deleted) {
             RankSum relative = rmiaAgainstNonMembers(rmia, clean(subject), nonMembers, nonMembersRmia);
             rmiaAucSum += relative.auc();
             rmiaShown += relative.pValue() < alpha ? 1 : 0;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         return new StrategyCounts(blackBox, withReplay, disagreeing, shown, suppressed, sentinelTests, answersChanged,
                 probes, BenchOutput.oneDecimal((double) oracle.queries() / deleted.size()),
                 BenchOutput.fourDecimals(seconds / deleted.size()), aucSum, liraShown, rmiaAucSum, rmiaShown);
