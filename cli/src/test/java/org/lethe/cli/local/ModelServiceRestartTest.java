@@ -114,7 +114,7 @@ class ModelServiceRestartTest {
             LedgerClient chain = ledger.client(ledger.outsider());
             try (ServiceProcess service = ServiceProcess.start(ServiceProcess.MODEL_SERVICE, settings, data)) {
                 Bytes32 version = Bytes32.fromHex(train(client(service)).path("versionHash").asText());
-                awaitOnChain(() -> chain.checkpoint(version).isPresent());
+                awaitUntil("the version reaching the ledger", () -> chain.checkpoint(version).isPresent());
             }
             String query = CanonicalJson.toTree(Map.of("images",
                     List.of(Base64.getEncoder().encodeToString(FashionMnist.installed().test(1).get(0).image()))))
@@ -125,7 +125,7 @@ class ModelServiceRestartTest {
                 ServiceClient client = client(service);
                 assertEquals(503, client.postStatus("/predictions", query));
                 ledger.startAgain();
-                awaitOnChain(() -> postStatusUnchecked(client, query) == 200);
+                awaitUntil("a prediction once the ledger is back", () -> postStatusUnchecked(client, query) == 200);
             }
         }
     }
@@ -197,10 +197,13 @@ class ModelServiceRestartTest {
         }
     }
 
-    private static void awaitOnChain(BooleanSupplier done) throws InterruptedException {
+    /** Polls until {@code done} holds; a wait that runs past {@link #LIMIT} fails the test as stuck. */
+    private static void awaitUntil(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within " + LIMIT);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not happen in " + LIMIT);
+            }
             Thread.sleep(200);
         }
     }

@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +78,8 @@ class VerifierRestartTest {
                 // the verifier's account cannot write while it measures: the kept backdoor's certificate waits
                 admin.revokeRole(LedgerRole.VERIFIER, verifierAccount);
                 awaitProviderJob(provider, provider.post("/admin/unlearning", ""));
-                stored = awaitVerification(verifier, requestId, answer -> answer.path("certificate").isObject());
+                stored = verifier.await("/verifications/" + requestId.toHex(),
+                        answer -> answer.path("certificate").isObject(), LIMIT);
                 assertTrue(stored.path("ledgerTransaction").isNull() || stored.path("ledgerTransaction").isMissingNode(),
                         stored.toString());
                 assertEquals("NOT_DELETED", stored.path("verdict").asText());
@@ -90,8 +90,8 @@ class VerifierRestartTest {
 
             try (ServiceProcess restarted = ServiceProcess.start(ServiceProcess.VERIFIER, verifierSettings, verifierData)) {
                 ServiceClient verifier = new ServiceClient(restarted.baseUrl(), Optional.empty());
-                JsonNode recorded = awaitVerification(verifier, requestId,
-                        answer -> answer.path("ledgerTransaction").isTextual());
+                JsonNode recorded = verifier.await("/verifications/" + requestId.toHex(),
+                        answer -> answer.path("ledgerTransaction").isTextual(), LIMIT);
                 assertEquals(stored.path("certificate"), recorded.path("certificate"), "the stored certificate, not a new one");
                 LedgerClient chain = ledger.client(ledger.outsider());
                 assertEquals(Bytes32.fromHex(stored.path("certificateHash").asText()),
@@ -137,21 +137,6 @@ class VerifierRestartTest {
         settings.put("lethe.verifier.reference.probe-images", "1500");
         settings.put("lethe.verifier.reference.non-members", "300");
         return settings;
-    }
-
-    /** The verification of the request once it exists (the verifier starts it on its own) and is as wanted. */
-    private static JsonNode awaitVerification(ServiceClient verifier, Bytes32 requestId, Predicate<JsonNode> wanted)
-            throws Exception {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (true) {
-            Optional<JsonNode> view = verifier.find("/verifications/" + requestId.toHex());
-            if (view.filter(wanted).isPresent()) {
-                return view.get();
-            }
-            assertTrue(System.nanoTime() < deadline, "verification of " + requestId + " not as wanted within " + LIMIT
-                    + ": " + view.map(JsonNode::toString).orElse("none"));
-            Thread.sleep(500);
-        }
     }
 
     private static void awaitProviderJob(ServiceClient provider, JsonNode started) throws Exception {

@@ -60,18 +60,22 @@ public final class ServiceClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
-    /** Polls {@code path} until the answer satisfies {@code done}, for at most {@code limit}. */
+    /**
+     * Polls {@code path} until it exists (a 404 is "not yet") and the answer satisfies {@code done}, for at most
+     * {@code limit}.
+     */
     public JsonNode await(String path, Predicate<JsonNode> done, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        JsonNode answer = get(path);
-        while (!done.test(answer)) {
+        Optional<JsonNode> answer = find(path);
+        while (answer.filter(done).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(path + " did not get there in " + limit + ": " + answer);
+                throw new IllegalStateException(path + " did not get there in " + limit + ": "
+                        + answer.map(JsonNode::toString).orElse("not found"));
             }
             Thread.sleep(200);
-            answer = get(path);
+            answer = find(path);
         }
-        return answer;
+        return answer.get();
     }
 
     /** The HTTP status of a POST, without judging it (for callers that check it themselves). */
